@@ -1,0 +1,101 @@
+"""Regenerate `src/anyframe/_generated` from `openapi.yaml`, or check that the committed copy is current.
+
+    python scripts/generate.py            # rewrite src/anyframe/_generated
+    python scripts/generate.py --check    # regenerate into a temp dir, fail on any difference
+
+The generator is openapi-python-client at the version pinned in pyproject.toml (dev extra), run with
+`--meta none`, our config and our endpoint template (request building only; see
+scripts/generator/templates). Its output is then normalised with the pinned ruff and explicit flags,
+so two runs on any machine give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+CONFIG = ROOT / "scripts" / "generator" / "config.yaml"
+TEMPLATES = ROOT / "scripts" / "generator" / "templates"
+TARGET = ROOT / "src" / "anyframe" / "_generated"
+BIN = Path(sys.executable).parent
+# The stock client.py/errors.py wrap an httpx client we do not use: the curated layer owns the transport.
+UNUSED = ("client.py", "errors.py")
+RUFF_FLAGS = ["--isolated", "--line-length", "110", "--target-version", "py310"]
+
+
+def _run(*args: str | Path) -> None:
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"command failed ({result.returncode}): {' '.join(str(a) for a in args)}")
+
+
+def generate(out: Path) -> None:
+    """Generate the package into `out` (which must not exist) and normalise it."""
+    _run(
+        BIN / "openapi-python-client", "generate", "--path", SPEC, "--meta", "none", "--config", CONFIG,
+        "--custom-template-path", TEMPLATES, "--output-path", out, "--fail-on-warning",
+    )  # fmt: skip
+    for name in UNUSED:
+        (out / name).unlink(missing_ok=True)
+    for cache in out.rglob("__pycache__"):
+        shutil.rmtree(cache)
+    _run(BIN / "ruff", "check", *RUFF_FLAGS, "--select", "F401,I001", "--fix", "--quiet", out)
+    _run(BIN / "ruff", "format", *RUFF_FLAGS, "--quiet", out)
+
+
+def _files(base: Path) -> set[str]:
+    return {str(p.relative_to(base)) for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
+def differences(fresh: Path, committed: Path) -> list[str]:
+    """Describe every file that differs between two generated trees (empty when identical)."""
+    if not committed.is_dir():
+        return [f"{committed} does not exist"]
+    new, old = _files(fresh), _files(committed)
+    report = [f"only in a fresh regeneration: {n}" for n in sorted(new - old)]
+    report += [f"committed but no longer generated: {n}" for n in sorted(old - new)]
+    for name in sorted(new & old):
+        if not filecmp.cmp(fresh / name, committed / name, shallow=False):
+            diff = difflib.unified_diff(
+                (committed / name).read_text().splitlines(), (fresh / name).read_text().splitlines(),
+                f"committed/{name}", f"fresh/{name}", lineterm="", n=1,
+            )  # fmt: skip
+            report.append("\n".join(list(diff)[:40]))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="fail if the committed package is stale")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "_generated"
+        generate(fresh)
+        if args.check:
+            report = differences(fresh, TARGET)
+            if report:
+                print("src/anyframe/_generated is stale; run `make generate` and commit:", *report, sep="\n")
+                return 1
+            print("src/anyframe/_generated matches openapi.yaml")
+            return 0
+        shutil.rmtree(TARGET, ignore_errors=True)
+        shutil.copytree(fresh, TARGET)
+    print(f"regenerated {TARGET.relative_to(ROOT)} from {SPEC.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""The transport every call goes through: auth and User-Agent headers, timeouts, retries, logging,
+error mapping, and the resilient event streams.
+
+Resource methods build their request with the generated `build_request(...)` and hand the
+resulting kwargs here. Every decision (retry or not, how long to wait, which error) is a pure
+function in `anyframe._core`; this shell only sends, sleeps and iterates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import AsyncGenerator, Mapping
+from typing import Any, TypeVar
+
+import httpx
+
+from .._core.config import USER_AGENT, ClientConfig
+from .._core.errors import error_from_response, translate_errors
+from .._core.parse import parse_json, parse_model, parse_models
+from .._core.retry import reconnect_delay, retry_delay_for_exception, retry_delay_for_status
+from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
+from ..exceptions import APIConnectionError, ClientClosedError, ResponseValidationError
+from ._io import make_gate, sleep
+
+__all__ = ["AsyncEventStream", "AsyncTransport"]
+
+T = TypeVar("T")
+logger = logging.getLogger("anyframe")
+
+POOL_SIZE = 100
+# Consecutive failed (re)connections of a stream before giving up; an event received resets it.
+STREAM_MAX_FAILURES = 5
+
+
+class AsyncTransport:
+    """Sends requests for one client. Shared, with different settings, by `with_options` copies."""
+
+    def __init__(self, config: ClientConfig, http_client: httpx.AsyncClient | None = None) -> None:
+        self.config = config
+        self.owns_http = http_client is None
+        self.http = http_client or httpx.AsyncClient(
+            limits=httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE),
+            timeout=config.timeout,
+            follow_redirects=False,
+        )
+        self.headers = {
+            "Authorization": f"Bearer {config.api_key}",
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+        # Far more waiting requests than pooled connections degrade httpx's pool bookkeeping; a
+        # gate of the pool's size keeps a 1,000-call fan-out linear.
+        self.gate = make_gate(POOL_SIZE)
+        self.closed = False
+        self.parent: AsyncTransport | None = None
+
+    def derive(self, config: ClientConfig) -> AsyncTransport:
+        """A transport with other settings sharing this one's connection pool (and closed flag owner)."""
+        twin = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        twin.config = config
+        twin.owns_http = False
+        twin.parent = self
+        return twin
+
+    def _check_open(self) -> None:
+        if self.closed or (self.parent is not None and self.parent.closed):
+            raise ClientClosedError(
+                "this client is closed: create a new one, or use it inside a `with` block"
+            )
+
+    async def aclose(self) -> None:
+        """Close the connection pool if this transport created it."""
+        if self.closed:
+            return
+        self.closed = True
+        if self.owns_http:
+            await self.http.aclose()
+
+    def _build(self, args: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Request:
+        merged = self.headers if headers is None else {**self.headers, **headers}
+        content = None
+        if "json" in args:
+            # Compact separators whatever the httpx version: byte-compatible with the 1.x SDK.
+            content = json.dumps(args["json"], separators=(",", ":"), ensure_ascii=False).encode()
+            merged = {**merged, **args.get("headers", {})}
+        return self.http.build_request(
+            args["method"],
+            self.config.base_url + args["url"],
+            params=args.get("params"),
+            headers=merged,
+            content=content,
+            timeout=self.config.timeout,
+        )
+
+    async def send(self, args: Mapping[str, Any]) -> httpx.Response:
+        """Send one call with the retry policy; return its 2xx answer (body read) or raise the mapped error."""
+        self._check_open()
+        request = self._build(args)
+        method, path = request.method, request.url.path
+        attempt = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                async with self.gate:
+                    response = await self.http.send(request)
+            except httpx.TransportError as exc:
+                delay = retry_delay_for_exception(method, exc, attempt, self.config.max_retries)
+                logger.debug(
+                    "%s %s failed: %s (attempt %d)%s", method, path, type(exc).__name__, attempt + 1,
+                    "" if delay is None else f", retrying in {delay:.2f}s",
+                )  # fmt: skip
+                if delay is None:
+                    with translate_errors():
+                        raise
+                await sleep(delay)
+                attempt += 1
+                continue
+            status = response.status_code
+            logger.debug(
+                "%s %s -> %d in %.1fms (attempt %d, request id %s)", method, path, status,
+                (time.perf_counter() - started) * 1000, attempt + 1, response.headers.get("x-request-id"),
+            )  # fmt: skip
+            if status < 300:
+                return response
+            delay = retry_delay_for_status(method, status, response.headers, attempt, self.config.max_retries)
+            if delay is None:
+                raise error_from_response(status, response.headers, response.content)
+            logger.debug("%s %s: retrying HTTP %d in %.2fs", method, path, status, delay)
+            await sleep(delay)
+            attempt += 1
+
+    async def model(self, args: Mapping[str, Any], model: type[T]) -> T:
+        """Send and validate the answer into `model`."""
+        response = await self.send(args)
+        return parse_model(response.status_code, response.headers, response.content, model)
+
+    async def models(self, args: Mapping[str, Any], model: type[T]) -> list[T]:
+        """Send and validate the answer into a list of `model`."""
+        response = await self.send(args)
+        return parse_models(response.status_code, response.headers, response.content, model)
+
+    async def json(self, args: Mapping[str, Any]) -> Any:
+        """Send and decode an opaque JSON answer."""
+        response = await self.send(args)
+        return parse_json(response.status_code, response.headers, response.content)
+
+    async def empty(self, args: Mapping[str, Any]) -> None:
+        """Send a call whose answer carries no body (204)."""
+        await self.send(args)
+
+    def stream(self, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None) -> AsyncEventStream:
+        """Open an event stream lazily (the connection is made on first iteration)."""
+        self._check_open()
+        return AsyncEventStream(self, args, resume=resume, last_event_id=last_event_id)
+
+
+class AsyncEventStream:
+    """An iterator of [`SSEEvent`][anyframe.SSEEvent]s over one logical stream.
+
+    Use it in a `for` loop (the connection closes when the loop ends or you `break`), or as a
+    context manager to close it deterministically. With `resume`, a dropped connection (EOF, reset,
+    incomplete chunked body, a read silent for longer than the stream read timeout) is reopened with
+    `Last-Event-ID` set to the last id seen, honouring the server's `retry:` and backing off, so the
+    caller sees every event once and in order.
+    """
+
+    def __init__(
+        self, transport: AsyncTransport, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None
+    ) -> None:
+        self._transport = transport
+        self._args = args
+        self._resume = resume
+        self.last_event_id = last_event_id
+        self.reconnects = 0
+        self._events = self._run()
+
+    def __aiter__(self) -> AsyncEventStream:
+        return self
+
+    async def __anext__(self) -> SSEEvent:
+        return await self._events.__anext__()
+
+    async def __aenter__(self) -> AsyncEventStream:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop iterating and close the connection."""
+        await self._events.aclose()
+
+    def _timeout(self) -> httpx.Timeout:
+        base = self._transport.config.timeout
+        return httpx.Timeout(
+            connect=base.connect,
+            read=self._transport.config.stream_read_timeout,
+            write=base.write,
+            pool=base.pool,
+        )
+
+    async def _run(self) -> AsyncGenerator[SSEEvent, None]:
+        transport = self._transport
+        url = transport.config.base_url + self._args["url"]
+        failures = 0
+        skip_through: int | None = None  # after a reconnect, drop replayed ids we already delivered
+        decoder = SSEDecoder(last_event_id=self.last_event_id)
+        while True:
+            headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+            if self.last_event_id is not None:
+                headers["Last-Event-ID"] = self.last_event_id
+            request = transport.http.build_request("GET", url, headers=headers, timeout=self._timeout())
+            failure: Exception | None = None
+            try:
+                response = await transport.http.send(request, stream=True)
+            except httpx.TransportError as exc:
+                failure = exc
+            else:
+                try:
+                    logger.debug(
+                        "GET %s -> %d (stream, request id %s)", request.url.path, response.status_code,
+                        response.headers.get("x-request-id"),
+                    )  # fmt: skip
+                    if response.status_code == 204:
+                        return  # the server asks us not to reconnect
+                    if response.status_code >= 300:
+                        await response.aread()
+                        delay = retry_delay_for_status(
+                            "GET", response.status_code, response.headers, failures, STREAM_MAX_FAILURES
+                        )
+                        if delay is None or not self._resume:
+                            raise error_from_response(
+                                response.status_code, response.headers, response.content
+                            )
+                        failure = error_from_response(
+                            response.status_code, response.headers, response.content
+                        )
+                    else:
+                        async for chunk in response.aiter_bytes():
+                            for event in decoder.feed(chunk):
+                                if skip_through is not None and _seq(event.id) is not None:
+                                    if _seq(event.id) <= skip_through:  # type: ignore[operator]
+                                        continue
+                                    skip_through = None
+                                failures = 0
+                                if event.id is not None:
+                                    self.last_event_id = event.id
+                                yield event
+                except (httpx.TransportError, httpx.StreamError) as exc:
+                    failure = exc
+                except SSEEventTooLarge as exc:
+                    raise ResponseValidationError(
+                        f"event stream {request.url.path} sent an oversized event: {exc}",
+                        status_code=response.status_code, request_id=response.headers.get("x-request-id"),
+                    ) from exc
+                finally:
+                    await response.aclose()
+                    decoder.flush()  # a partial event at the end of a connection is discarded
+            if not self._resume:
+                if failure is None:
+                    return
+                with translate_errors():
+                    raise failure
+            failures += 1
+            if failures > STREAM_MAX_FAILURES:
+                raise APIConnectionError(
+                    f"event stream {request.url.path} failed {failures} times in a row; last: "
+                    f"{type(failure).__name__ if failure else 'closed by server'}"
+                ) from failure
+            delay = reconnect_delay(failures, decoder.retry)
+            logger.debug(
+                "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", request.url.path,
+                type(failure).__name__ if failure else "ended", delay, self.last_event_id, failures,
+            )  # fmt: skip
+            skip_through = _seq(self.last_event_id)
+            self.reconnects += 1
+            await sleep(delay)
+
+
+def _seq(event_id: str | None) -> int | None:
+    if event_id is None or not event_id.isdigit():
+        return None
+    return int(event_id)

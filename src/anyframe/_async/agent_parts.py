@@ -1,0 +1,275 @@
+"""The per-agent sub-resources: `af.agents.skills`, `af.agents.mcps` and `af.agents.connectors`."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+
+from .._core.validate import check_id, check_text
+from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
+from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
+from .._generated.api.skills import create_skill, delete_skill, list_skills, update_skill
+from .._generated.models.connector_toggle_request import ConnectorToggleRequest
+from .._generated.models.mcp_create_request import McpCreateRequest
+from .._generated.models.mcp_create_request_config import McpCreateRequestConfig
+from .._generated.models.mcp_update_request import McpUpdateRequest
+from .._generated.models.mcp_update_request_config import McpUpdateRequestConfig
+from .._generated.models.skill_create_request import SkillCreateRequest
+from .._generated.models.skill_create_request_content import SkillCreateRequestContent
+from .._generated.models.skill_update_request import SkillUpdateRequest
+from .._generated.models.skill_update_request_content import SkillUpdateRequestContent
+from ..exceptions import InvalidArgumentError
+from ..models import AgentConnectorToggle, AgentMcp, AgentSkill
+from ._base import AsyncResource, unset
+
+__all__ = ["AsyncAgentConnectors", "AsyncMcps", "AsyncSkills"]
+
+
+def _object(name: str, value: Mapping[str, object] | None) -> dict[str, object] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(f"{name} must be a dict, got {type(value).__name__}")
+    return dict(value)
+
+
+class AsyncSkills(AsyncResource):
+    """An agent's Claude Code skills (markdown with a frontmatter contract)."""
+
+    async def list(self, agent_id: int) -> builtins.list[AgentSkill]:
+        """List the agent's skills.
+
+        Args:
+            agent_id: The agent's `id`.
+
+        Returns:
+            The [`AgentSkill`][anyframe.AgentSkill]s.
+        """
+        return await self._transport.models(
+            list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill
+        )
+
+    async def create(
+        self, agent_id: int, *, name: str, source: str, content: Mapping[str, object], enabled: bool = True
+    ) -> AgentSkill:
+        """Attach a skill to the agent.
+
+        Example:
+            ```python
+            await af.agents.skills.create(agent.id, name="repo-tour", source="inline",
+                                          content={"markdown": "..."})
+            ```
+
+        Args:
+            agent_id: The agent's `id`.
+            name: The skill's name.
+            source: `"inline"` (content carried here) or `"git"`.
+            content: The skill's definition, e.g. `{"markdown": "..."}`.
+            enabled: Whether sessions load it.
+
+        Returns:
+            The new [`AgentSkill`][anyframe.AgentSkill].
+        """
+        body = SkillCreateRequest(
+            name=check_text("name", name) or "",
+            source=check_text("source", source) or "",
+            content=SkillCreateRequestContent.from_dict(_object("content", content) or {}),
+            enabled=enabled,
+        )
+        request = create_skill.build_request(check_id("agent_id", agent_id), body=body)
+        return await self._transport.model(request, AgentSkill)
+
+    async def update(
+        self,
+        agent_id: int,
+        skill_id: int,
+        *,
+        name: str | None = None,
+        content: Mapping[str, object] | None = None,
+        enabled: bool | None = None,
+    ) -> AgentSkill:
+        """Change a skill; arguments left as `None` are unchanged (its `source` cannot change).
+
+        Args:
+            agent_id: The agent's `id`.
+            skill_id: The skill's `id`.
+            name: New name.
+            content: New definition.
+            enabled: Turn the skill on or off.
+
+        Returns:
+            The updated [`AgentSkill`][anyframe.AgentSkill].
+
+        Raises:
+            NotFoundError: No such agent or skill.
+        """
+        new_content = _object("content", content)
+        body = SkillUpdateRequest(
+            name=unset(check_text("name", name, allow_none=True)),
+            content=unset(None if new_content is None else SkillUpdateRequestContent.from_dict(new_content)),
+            enabled=unset(enabled),
+        )
+        request = update_skill.build_request(
+            check_id("agent_id", agent_id), check_id("skill_id", skill_id), body=body
+        )
+        return await self._transport.model(request, AgentSkill)
+
+    async def delete(self, agent_id: int, skill_id: int) -> None:
+        """Remove a skill from the agent.
+
+        Args:
+            agent_id: The agent's `id`.
+            skill_id: The skill's `id`.
+
+        Raises:
+            NotFoundError: No such agent or skill.
+        """
+        await self._transport.empty(
+            delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id))
+        )
+
+
+class AsyncMcps(AsyncResource):
+    """An agent's own MCP servers (for servers not worth sharing as user-level connectors)."""
+
+    async def list(self, agent_id: int) -> builtins.list[AgentMcp]:
+        """List the agent's MCP servers.
+
+        Args:
+            agent_id: The agent's `id`.
+
+        Returns:
+            The [`AgentMcp`][anyframe.AgentMcp]s.
+        """
+        return await self._transport.models(list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp)
+
+    async def create(
+        self,
+        agent_id: int,
+        *,
+        name: str,
+        transport: str,
+        config: Mapping[str, object],
+        secret_ref: str | None = None,
+        enabled: bool = True,
+    ) -> AgentMcp:
+        """Attach an MCP server to the agent.
+
+        Example:
+            ```python
+            await af.agents.mcps.create(agent.id, name="local-fs", transport="stdio",
+                                        config={"command": "npx", "args": ["@modelcontextprotocol/server-filesystem"]})
+            ```
+
+        Args:
+            agent_id: The agent's `id`.
+            name: The server's name.
+            transport: `"http"`, `"sse"` or `"stdio"`.
+            config: Transport settings: `{"url": ...}` for http/sse, `{"command": ..., "args": [...]}` for stdio.
+            secret_ref: Name of a stored secret the server needs.
+            enabled: Whether sessions start it.
+
+        Returns:
+            The new [`AgentMcp`][anyframe.AgentMcp].
+        """
+        body = McpCreateRequest(
+            name=check_text("name", name) or "",
+            transport=check_text("transport", transport) or "",
+            config=McpCreateRequestConfig.from_dict(_object("config", config) or {}),
+            secret_ref=unset(secret_ref),
+            enabled=enabled,
+        )
+        request = create_mcp.build_request(check_id("agent_id", agent_id), body=body)
+        return await self._transport.model(request, AgentMcp)
+
+    async def update(
+        self,
+        agent_id: int,
+        mcp_id: int,
+        *,
+        name: str | None = None,
+        config: Mapping[str, object] | None = None,
+        secret_ref: str | None = None,
+        enabled: bool | None = None,
+    ) -> AgentMcp:
+        """Change an MCP server; arguments left as `None` are unchanged (its `transport` cannot change).
+
+        Args:
+            agent_id: The agent's `id`.
+            mcp_id: The MCP server's `id`.
+            name: New name.
+            config: New transport settings.
+            secret_ref: New secret reference.
+            enabled: Turn it on or off.
+
+        Returns:
+            The updated [`AgentMcp`][anyframe.AgentMcp].
+
+        Raises:
+            NotFoundError: No such agent or MCP server.
+        """
+        new_config = _object("config", config)
+        body = McpUpdateRequest(
+            name=unset(check_text("name", name, allow_none=True)),
+            config=unset(None if new_config is None else McpUpdateRequestConfig.from_dict(new_config)),
+            secret_ref=unset(secret_ref),
+            enabled=unset(enabled),
+        )
+        request = update_mcp.build_request(
+            check_id("agent_id", agent_id), check_id("mcp_id", mcp_id), body=body
+        )
+        return await self._transport.model(request, AgentMcp)
+
+    async def delete(self, agent_id: int, mcp_id: int) -> None:
+        """Remove an MCP server from the agent.
+
+        Args:
+            agent_id: The agent's `id`.
+            mcp_id: The MCP server's `id`.
+
+        Raises:
+            NotFoundError: No such agent or MCP server.
+        """
+        await self._transport.empty(
+            delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id))
+        )
+
+
+class AsyncAgentConnectors(AsyncResource):
+    """Per-agent on/off switches for your user-level connectors."""
+
+    async def list(self, agent_id: int) -> builtins.list[AgentConnectorToggle]:
+        """List every connector of yours as seen by this agent, with its toggle.
+
+        Args:
+            agent_id: The agent's `id`.
+
+        Returns:
+            One [`AgentConnectorToggle`][anyframe.AgentConnectorToggle] per connector.
+        """
+        request = list_agent_connectors.build_request(check_id("agent_id", agent_id))
+        return await self._transport.models(request, AgentConnectorToggle)
+
+    async def set(self, agent_id: int, connector_id: int, *, enabled: bool) -> AgentConnectorToggle:
+        """Enable or disable one connector for this agent.
+
+        Example:
+            ```python
+            await af.agents.connectors.set(agent.id, connector_id=7, enabled=True)
+            ```
+
+        Args:
+            agent_id: The agent's `id`.
+            connector_id: The connector's `id`.
+            enabled: The new state.
+
+        Returns:
+            The updated [`AgentConnectorToggle`][anyframe.AgentConnectorToggle].
+        """
+        if not isinstance(enabled, bool):
+            raise InvalidArgumentError(f"enabled must be True or False, got {enabled!r}")
+        request = set_agent_connector.build_request(
+            check_id("agent_id", agent_id), check_id("connector_id", connector_id),
+            body=ConnectorToggleRequest(enabled=enabled),
+        )  # fmt: skip
+        return await self._transport.model(request, AgentConnectorToggle)

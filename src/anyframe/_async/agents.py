@@ -1,0 +1,361 @@
+"""`af.agents`: agents (the reusable sandbox recipe) and their builds; skills, MCPs and connector
+toggles hang off it as `af.agents.skills`, `af.agents.mcps` and `af.agents.connectors`."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Mapping, Sequence
+
+from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll, PollFailed
+from .._core.validate import check_env_vars, check_id, check_ports, check_text
+from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
+from .._generated.api.builds import (
+    get_build_log_url,
+    get_build_status,
+    list_builds,
+    start_build,
+    stream_build,
+)
+from .._generated.models.agent_create_request import AgentCreateRequest
+from .._generated.models.agent_create_request_env_vars import AgentCreateRequestEnvVars
+from .._generated.models.agent_create_request_permissions import AgentCreateRequestPermissions
+from .._generated.models.agent_update_request import AgentUpdateRequest
+from .._generated.models.agent_update_request_env_vars import AgentUpdateRequestEnvVars
+from .._generated.models.agent_update_request_permissions import AgentUpdateRequestPermissions
+from .._generated.models.build_request import BuildRequest
+from ..exceptions import BuildFailedError, InvalidArgumentError
+from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl
+from ._base import AsyncResource, unset
+from ._io import sleep
+from ._transport import AsyncEventStream, AsyncTransport
+from .agent_parts import AsyncAgentConnectors, AsyncMcps, AsyncSkills
+
+__all__ = ["AsyncAgents"]
+
+_UPDATABLE = (
+    "name", "description", "system_prompt", "runtime", "repo_url", "repo_ref", "install_cmd", "serve_cmd",
+    "preview_ports", "permissions", "env_vars",
+)  # fmt: skip
+
+
+class AsyncAgents(AsyncResource):
+    """Agents: a repo, a runtime, prompts, commands and capabilities, built into an image that
+    sessions boot from.
+
+    Attributes:
+        skills: The agent's Claude Code skills.
+        mcps: The agent's own MCP servers.
+        connectors: Per-agent toggles of your user-level connectors.
+    """
+
+    skills: AsyncSkills
+    mcps: AsyncMcps
+    connectors: AsyncAgentConnectors
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        super().__init__(transport)
+        self.skills = AsyncSkills(transport)
+        self.mcps = AsyncMcps(transport)
+        self.connectors = AsyncAgentConnectors(transport)
+
+    async def list(self) -> builtins.list[Agent]:
+        """List your agents.
+
+        Returns:
+            The [`Agent`][anyframe.Agent]s (summaries; use `get` for skills, MCPs and toggles).
+        """
+        return await self._transport.models(list_agents.build_request(), Agent)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        description: str | None = None,
+        system_prompt: str | None = None,
+        runtime: str | None = None,
+        repo_url: str | None = None,
+        repo_ref: str | None = None,
+        install_cmd: str | None = None,
+        serve_cmd: str | None = None,
+        preview_ports: Sequence[int] | None = None,
+        permissions: Mapping[str, object] | None = None,
+        env_vars: Mapping[str, str] | None = None,
+    ) -> Agent:
+        """Create an agent. Only the arguments you pass are sent; the server fills the rest.
+
+        Example:
+            ```python
+            agent = await af.agents.create(name="demo", repo_url="tinyhq/box", install_cmd="bun install")
+            ```
+
+        Args:
+            name: Human-readable label.
+            description: Free-text description.
+            system_prompt: Prefix injected into the runtime's system prompt.
+            runtime: `"claude"` (the server's default) or `"codex"`.
+            repo_url: GitHub `owner/name`. Omit for a general-purpose agent without a repo.
+            repo_ref: Branch, tag or SHA to build (server default `main`).
+            install_cmd: Shell command run during the build to install dependencies.
+            serve_cmd: Dev-server command, e.g. `bun dev`.
+            preview_ports: Ports the previews API may tunnel (1-65535).
+            permissions: Permission policy, e.g. `{"preset": "standard"}`.
+            env_vars: Variables injected into every session; names must match `[A-Z_][A-Z0-9_]*`.
+                Encrypted at rest and masked (`"****"`) in every response.
+
+        Returns:
+            The new [`Agent`][anyframe.Agent].
+
+        Raises:
+            InvalidArgumentError: A bad `name`, port or env var name; nothing was sent.
+            ValidationError: The server rejected the body.
+        """
+        env = check_env_vars(env_vars)
+        body = AgentCreateRequest(
+            name=check_text("name", name) or "",
+            description=unset(description),
+            system_prompt=unset(system_prompt),
+            runtime=unset(runtime),
+            repo_url=unset(repo_url),
+            repo_ref=unset(repo_ref),
+            install_cmd=unset(install_cmd),
+            serve_cmd=unset(serve_cmd),
+            preview_ports=unset(check_ports("preview_ports", preview_ports)),
+            permissions=unset(
+                None if permissions is None else AgentCreateRequestPermissions.from_dict(permissions)
+            ),
+            env_vars=unset(None if env is None else AgentCreateRequestEnvVars.from_dict(env)),
+        )
+        return await self._transport.model(create_agent.build_request(body=body), Agent)
+
+    async def get(self, agent_id: int) -> AgentDetail:
+        """Get one agent with its skills, MCPs, connector toggles and built image.
+
+        Args:
+            agent_id: The agent's `id`.
+
+        Returns:
+            The [`AgentDetail`][anyframe.AgentDetail].
+
+        Raises:
+            NotFoundError: No such agent, or not yours.
+        """
+        return await self._transport.model(
+            get_agent.build_request(check_id("agent_id", agent_id)), AgentDetail
+        )
+
+    async def update(
+        self,
+        agent_id: int,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        system_prompt: str | None = None,
+        runtime: str | None = None,
+        repo_url: str | None = None,
+        repo_ref: str | None = None,
+        install_cmd: str | None = None,
+        serve_cmd: str | None = None,
+        preview_ports: Sequence[int] | None = None,
+        permissions: Mapping[str, object] | None = None,
+        env_vars: Mapping[str, str] | None = None,
+        **unknown: object,
+    ) -> AgentDetail:
+        """Change some fields of an agent; the fields you leave out (or pass as `None`) are unchanged.
+
+        Example:
+            ```python
+            await af.agents.update(agent.id, system_prompt="Be brief.")
+            ```
+
+        Args:
+            agent_id: The agent's `id`.
+            name: New label.
+            description: New description.
+            system_prompt: New system prompt prefix.
+            runtime: `"claude"` or `"codex"`.
+            repo_url: New GitHub `owner/name`.
+            repo_ref: New branch, tag or SHA.
+            install_cmd: New install command.
+            serve_cmd: New dev-server command.
+            preview_ports: New list of tunnelable ports.
+            permissions: New permission policy.
+            env_vars: New environment variables (replaces the set).
+            **unknown: Rejected: a misspelt field raises instead of being silently dropped.
+
+        Returns:
+            The updated [`AgentDetail`][anyframe.AgentDetail].
+
+        Raises:
+            InvalidArgumentError: An unknown field, a bad port or env var name; nothing was sent.
+            NotFoundError: No such agent.
+        """
+        if unknown:
+            raise InvalidArgumentError(
+                f"agents.update() got unknown field(s) {', '.join(sorted(unknown))}; "
+                f"valid fields: {', '.join(_UPDATABLE)}"
+            )
+        check_id("agent_id", agent_id)
+        if name is not None:
+            check_text("name", name)
+        env = check_env_vars(env_vars)
+        body = AgentUpdateRequest(
+            name=unset(name),
+            description=unset(description),
+            system_prompt=unset(system_prompt),
+            runtime=unset(runtime),
+            repo_url=unset(repo_url),
+            repo_ref=unset(repo_ref),
+            install_cmd=unset(install_cmd),
+            serve_cmd=unset(serve_cmd),
+            preview_ports=unset(check_ports("preview_ports", preview_ports)),
+            permissions=unset(
+                None if permissions is None else AgentUpdateRequestPermissions.from_dict(permissions)
+            ),
+            env_vars=unset(None if env is None else AgentUpdateRequestEnvVars.from_dict(env)),
+        )
+        return await self._transport.model(update_agent.build_request(agent_id, body=body), AgentDetail)
+
+    async def delete(self, agent_id: int) -> None:
+        """Delete an agent, with its skills, MCPs, builds and sessions.
+
+        Args:
+            agent_id: The agent's `id`.
+
+        Raises:
+            NotFoundError: No such agent.
+        """
+        await self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
+
+    async def build(self, agent_id: int, *, force: bool = False) -> BuildQueued:
+        """Start building the agent's image.
+
+        Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
+        already running, nothing is queued and the result says why (`queued=False`, `reason`).
+
+        Args:
+            agent_id: The agent's `id`.
+            force: Rebuild even when a cached image exists.
+
+        Returns:
+            A [`BuildQueued`][anyframe.BuildQueued]; its `build_id` feeds `stream_build`.
+        """
+        body = BuildRequest(force=force)
+        return await self._transport.model(
+            start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued
+        )
+
+    async def build_status(self, agent_id: int) -> BuildStatus:
+        """Get the state of the agent's latest build (`state` is `None` if it was never built).
+
+        Args:
+            agent_id: The agent's `id`.
+
+        Returns:
+            The [`BuildStatus`][anyframe.BuildStatus].
+        """
+        request = get_build_status.build_request(check_id("agent_id", agent_id))
+        return await self._transport.model(request, BuildStatus)
+
+    async def builds(self, agent_id: int, *, limit: int = 20) -> builtins.list[Build]:
+        """List the agent's builds, newest first.
+
+        Args:
+            agent_id: The agent's `id`.
+            limit: At most this many builds.
+
+        Returns:
+            The [`Build`][anyframe.Build]s.
+        """
+        request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_id("limit", limit))
+        return await self._transport.models(request, Build)
+
+    async def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:
+        """Get a short-lived signed URL to a finished build's archived log.
+
+        Args:
+            agent_id: The agent's `id`.
+            build_id: The build's `id`.
+
+        Returns:
+            A [`LogUrl`][anyframe.LogUrl] (`url`, `expires_in` seconds).
+        """
+        request = get_build_log_url.build_request(
+            check_id("agent_id", agent_id), check_id("build_id", build_id)
+        )
+        return await self._transport.model(request, LogUrl)
+
+    def stream_build(self, agent_id: int, build_id: int) -> AsyncEventStream:
+        """Follow a build's log live. The stream ends after the final `state` event.
+
+        Example:
+            ```python
+            async for event in af.agents.stream_build(agent.id, queued.build_id):
+                if event.event == "line":
+                    print(event.json()["content"], end="")
+                elif event.event == "state":
+                    print("build", event.json()["state"])
+            ```
+
+        Args:
+            agent_id: The agent's `id`.
+            build_id: The build's `id` (from [`BuildQueued`][anyframe.BuildQueued] or `builds`).
+
+        Returns:
+            An iterator of [`SSEEvent`][anyframe.SSEEvent]s (`line` events, then one `state` event),
+            also usable as a context manager; breaking out closes the connection.
+
+        Raises:
+            NotFoundError: No such agent or build (raised when iteration starts).
+            APIConnectionError: The connection failed or dropped mid-log.
+        """
+        request = stream_build.build_request(check_id("agent_id", agent_id), check_id("build_id", build_id))
+        # No resume: the build log has no event ids, so a reconnect would replay it from the start.
+        return self._transport.stream(request, resume=False, last_event_id=None)
+
+    async def wait_for_build(
+        self,
+        agent_id: int,
+        timeout: float = 600.0,
+        poll_interval: float = 2.0,
+        *,
+        on_status: Callable[[BuildStatus], object] | None = None,
+    ) -> BuildStatus:
+        """Poll `build_status` until the latest build finishes.
+
+        Polls at once, then backs off up to `poll_interval`. A cached build returns on the first poll.
+
+        Example:
+            ```python
+            await af.agents.build(agent.id)
+            status = await af.agents.wait_for_build(agent.id, on_status=lambda s: print(s.state))
+            ```
+
+        Args:
+            agent_id: The agent's `id`.
+            timeout: Seconds to wait in total.
+            poll_interval: The longest pause between two polls, in seconds.
+            on_status: Called with every [`BuildStatus`][anyframe.BuildStatus] seen, for progress output.
+
+        Returns:
+            The final [`BuildStatus`][anyframe.BuildStatus] (`succeeded`, or `cancelled`).
+
+        Raises:
+            BuildFailedError: The build failed; `.build_status.error` says why.
+            TimeoutError: The build was still not finished after `timeout` seconds.
+            NotFoundError: No such agent.
+        """
+        poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
+        while True:
+            status = await self.build_status(agent_id)
+            if on_status is not None:
+                on_status(status)
+            try:
+                delay = poll.next_delay(status.state)
+            except PollFailed:
+                raise BuildFailedError(
+                    f"build of agent {agent_id} failed: {status.error or 'unknown error'}",
+                    build_status=status,
+                ) from None
+            if delay is None:
+                return status
+            await sleep(delay)

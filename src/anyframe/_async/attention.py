@@ -1,0 +1,42 @@
+"""`af.attention`: the operator's rail of sessions that need a human."""
+
+from __future__ import annotations
+
+import builtins
+
+from .._core.validate import check_id
+from .._generated.api.attention import list_attention
+from ..exceptions import InvalidArgumentError
+from ..models import AttentionItem
+from ._base import AsyncResource
+
+__all__ = ["AsyncAttention"]
+
+
+class AsyncAttention(AsyncResource):
+    """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
+
+    async def list(self, *, limit: int = 20) -> builtins.list[AttentionItem]:
+        """List what needs you, most urgent first: every `pending` item, then `idle`, then `paused`
+        (the last 24 hours), newest first within each group.
+
+        Example:
+            ```python
+            for item in await af.attention.list(limit=20):
+                if item.kind == "pending":
+                    ...   # an AttentionPendingItem: item.payload holds the prompt
+            ```
+
+        Args:
+            limit: At most this many items; the server clamps it to 1-100.
+
+        Returns:
+            [`AttentionPendingItem`][anyframe.AttentionPendingItem],
+            [`AttentionIdleItem`][anyframe.AttentionIdleItem] and
+            [`AttentionPausedItem`][anyframe.AttentionPausedItem] objects, all
+            [`AttentionItem`][anyframe.AttentionItem]s; a kind this SDK does not know yet arrives as a
+            plain `AttentionItem` with its fields kept.
+        """
+        if check_id("limit", limit) < 1:
+            raise InvalidArgumentError(f"limit must be >= 1, got {limit}")
+        return await self._transport.models(list_attention.build_request(limit=limit), AttentionItem)

@@ -1,0 +1,186 @@
+"""The client: configuration, the connection pool, and the resource managers hung off it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import httpx
+
+from .._core.config import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_STREAM_READ_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    configure_logging,
+    mask_key,
+    resolve_config,
+)
+from .._core.config import _timeout as normalise_timeout
+from .._generated.api.identity import get_me
+from ..exceptions import InvalidArgumentError
+from ..models import User
+from ._transport import AsyncTransport
+from .agents import AsyncAgents
+from .attention import AsyncAttention
+from .connectors import AsyncConnectors
+from .credentials import AsyncCredentialsResource
+from .sessions import AsyncSessions
+from .tokens import AsyncTokens
+
+__all__ = ["AsyncAnyFrame"]
+
+
+class AsyncAnyFrame:
+    """The AnyFrame client (async flavour; `AnyFrame` is the same surface without `await`).
+
+    Example:
+        ```python
+        async with AsyncAnyFrame() as af:        # reads ANYFRAME_API_KEY from the env or .env
+            me = await af.me()
+            agents = await af.agents.list()
+        ```
+
+    Args:
+        api_key: Personal API token (`afm_...`). Falls back to `ANYFRAME_API_KEY` in the
+            environment, then in a `.env` file in the working directory.
+        base_url: Control-plane URL. Falls back to `ANYFRAME_BASE_URL`, then `https://api.anyfrm.com`.
+        timeout: Per-request timeout in seconds, or an `httpx.Timeout` for per-phase control.
+        load_dotenv: Read `.env` from the working directory to fill settings the shell does not
+            set (the shell always wins; the file never changes `os.environ`). `False` reads no file.
+        max_retries: How many times a failed call is retried when that is safe (see Retries).
+        stream_read_timeout: Seconds an event stream may stay silent before it is treated as dead
+            and reopened; separate from `timeout`, since a chat stream idles between turns.
+        http_client: An `httpx.AsyncClient` you configured yourself (proxies, mTLS, custom
+            transports). The SDK sends through it and leaves closing it to you.
+
+    Raises:
+        AuthError: No API key resolved; the message names `ANYFRAME_API_KEY`. No request is sent.
+        InvalidArgumentError: A setting is malformed (relative `base_url`, negative `timeout`, ...).
+
+    Attributes:
+        tokens: API tokens: list, create, revoke.
+        credentials: Claude, Codex and GitHub credentials (write-only; reads are redacted).
+        connectors: User-scoped MCP connectors and the curated catalog.
+        agents: Agents, their builds, skills, MCPs and connector toggles.
+        sessions: Sandboxes: lifecycle, chat, previews, snapshots, setup sessions.
+        attention: Sessions waiting on you.
+    """
+
+    tokens: AsyncTokens
+    credentials: AsyncCredentialsResource
+    connectors: AsyncConnectors
+    agents: AsyncAgents
+    sessions: AsyncSessions
+    attention: AsyncAttention
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        load_dotenv: bool = True,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        stream_read_timeout: float = DEFAULT_STREAM_READ_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        config = resolve_config(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            load_dotenv=load_dotenv,
+            max_retries=max_retries,
+            stream_read_timeout=stream_read_timeout,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise InvalidArgumentError(
+                f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
+            )
+        configure_logging(config.log_level)
+        self._wire(AsyncTransport(config, http_client))
+
+    def _wire(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+        self.tokens = AsyncTokens(transport)
+        self.credentials = AsyncCredentialsResource(transport)
+        self.connectors = AsyncConnectors(transport)
+        self.agents = AsyncAgents(transport)
+        self.sessions = AsyncSessions(transport)
+        self.attention = AsyncAttention(transport)
+
+    @property
+    def base_url(self) -> str:
+        """The control-plane URL requests go to (no trailing slash)."""
+        return self._transport.config.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The per-request timeout."""
+        return self._transport.config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed call is retried when that is safe."""
+        return self._transport.config.max_retries
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        stream_read_timeout: float | None = None,
+    ) -> AsyncAnyFrame:
+        """A copy of this client with other settings, sharing its connection pool.
+
+        Cheap enough to use per call: `await af.with_options(max_retries=0).sessions.get(sid)`.
+        Closing the original closes the pool for both; closing the copy is a no-op for the pool.
+
+        Args:
+            timeout: Replaces the per-request timeout.
+            max_retries: Replaces the retry budget.
+            stream_read_timeout: Replaces the silence allowed on event streams.
+
+        Raises:
+            InvalidArgumentError: A value is out of range.
+        """
+        config = self._transport.config
+        changes: dict[str, object] = {}
+        if timeout is not None:
+            changes["timeout"] = normalise_timeout(timeout)
+        if max_retries is not None:
+            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+                raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+            changes["max_retries"] = max_retries
+        if stream_read_timeout is not None:
+            if stream_read_timeout <= 0:
+                raise InvalidArgumentError(
+                    f"stream_read_timeout must be positive, got {stream_read_timeout!r}"
+                )
+            changes["stream_read_timeout"] = float(stream_read_timeout)
+        twin = object.__new__(type(self))
+        twin._wire(self._transport.derive(dataclasses.replace(config, **changes)))  # type: ignore[arg-type]
+        return twin
+
+    async def me(self) -> User:
+        """Return the user the API key belongs to; a cheap probe that the key works.
+
+        Returns:
+            The authenticated [`User`][anyframe.User].
+
+        Raises:
+            AuthError: The key is unknown or revoked.
+        """
+        return await self._transport.model(get_me.build_request(), User)
+
+    async def aclose(self) -> None:
+        """Close the connection pool. The client cannot be used afterwards. Idempotent."""
+        await self._transport.aclose()
+
+    async def __aenter__(self) -> AsyncAnyFrame:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        config = self._transport.config
+        return f"{type(self).__name__}(base_url={config.base_url!r}, api_key={mask_key(config.api_key)!r})"

@@ -1,0 +1,163 @@
+"""`af.connectors`: user-scoped MCP connectors (configured once, toggled per agent) and the catalog."""
+
+from __future__ import annotations
+
+import builtins
+
+from .._core.validate import check_id, check_text
+from .._generated.api.connectors import (
+    create_bearer_connector,
+    create_oauth_connector,
+    delete_connector,
+    discover_connector,
+    install_catalog_bearer,
+    install_catalog_oauth,
+    list_connector_catalog,
+    list_connectors,
+    reauthorize_connector,
+)
+from .._generated.models.catalog_bearer_install_request import CatalogBearerInstallRequest
+from .._generated.models.connector_bearer_create_request import ConnectorBearerCreateRequest
+from .._generated.models.connector_discover_request import ConnectorDiscoverRequest
+from .._generated.models.connector_o_auth_create_request import ConnectorOAuthCreateRequest
+from ..models import Connector, ConnectorAuthorize, ConnectorCatalogItem, ConnectorDiscovery
+from ._base import AsyncResource
+
+__all__ = ["AsyncConnectors"]
+
+
+class AsyncConnectors(AsyncResource):
+    """MCP servers registered at the user level (Linear, Sentry, Slack, ...), reusable by every agent.
+
+    Flip them on or off per agent with `af.agents.connectors.set(...)`.
+    """
+
+    async def list(self) -> builtins.list[Connector]:
+        """List your connectors.
+
+        Returns:
+            The [`Connector`][anyframe.Connector]s.
+        """
+        return await self._transport.models(list_connectors.build_request(), Connector)
+
+    async def list_catalog(self) -> builtins.list[ConnectorCatalogItem]:
+        """List the curated catalog. Each entry's `setup_kind` says which install call to use;
+        entries with `coming_soon=True` refuse installs.
+
+        Returns:
+            The [`ConnectorCatalogItem`][anyframe.ConnectorCatalogItem]s, with `installed` and, once
+            installed, `connector_id` and `is_authorized`.
+        """
+        return await self._transport.models(list_connector_catalog.build_request(), ConnectorCatalogItem)
+
+    async def discover(self, mcp_url: str) -> ConnectorDiscovery:
+        """Inspect an MCP server URL before registering it: does it support dynamic client
+        registration, what is it called, which scopes does it offer.
+
+        Args:
+            mcp_url: The server's MCP endpoint.
+
+        Returns:
+            A [`ConnectorDiscovery`][anyframe.ConnectorDiscovery].
+        """
+        body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url) or "")
+        return await self._transport.model(discover_connector.build_request(body=body), ConnectorDiscovery)
+
+    async def create_oauth(
+        self, *, mcp_url: str, display_name: str, default_enabled: bool = True
+    ) -> ConnectorAuthorize:
+        """Register an OAuth connector. Send the user to the returned `authorize_url` to finish.
+
+        Args:
+            mcp_url: The server's MCP endpoint.
+            display_name: How the connector is shown.
+            default_enabled: Whether agents get it enabled unless toggled off.
+
+        Returns:
+            A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
+
+        Raises:
+            ConflictError: A connector for this URL already exists.
+        """
+        body = ConnectorOAuthCreateRequest(
+            mcp_url=check_text("mcp_url", mcp_url) or "",
+            display_name=check_text("display_name", display_name) or "",
+            default_enabled=default_enabled,
+        )
+        return await self._transport.model(
+            create_oauth_connector.build_request(body=body), ConnectorAuthorize
+        )
+
+    async def create_bearer(
+        self, *, mcp_url: str, display_name: str, token: str, default_enabled: bool = True
+    ) -> Connector:
+        """Register a connector that authenticates with a bearer token you already have.
+
+        Args:
+            mcp_url: The server's MCP endpoint.
+            display_name: How the connector is shown.
+            token: The bearer secret; stored server-side, only its last 4 characters come back.
+            default_enabled: Whether agents get it enabled unless toggled off.
+
+        Returns:
+            The new [`Connector`][anyframe.Connector].
+
+        Raises:
+            ConflictError: A connector for this URL already exists.
+        """
+        body = ConnectorBearerCreateRequest(
+            mcp_url=check_text("mcp_url", mcp_url) or "",
+            display_name=check_text("display_name", display_name) or "",
+            token=check_text("token", token) or "",
+            default_enabled=default_enabled,
+        )
+        return await self._transport.model(create_bearer_connector.build_request(body=body), Connector)
+
+    async def install_catalog_oauth(self, slug: str) -> ConnectorAuthorize:
+        """Install a catalog entry whose `setup_kind` is `oauth_dcr` or `oauth_preregistered`.
+
+        Args:
+            slug: The catalog entry, e.g. `"linear"`.
+
+        Returns:
+            A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
+        """
+        request = install_catalog_oauth.build_request(check_text("slug", slug) or "")
+        return await self._transport.model(request, ConnectorAuthorize)
+
+    async def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
+        """Install a catalog entry whose `setup_kind` is `bearer_token`.
+
+        Args:
+            slug: The catalog entry, e.g. `"sentry"`.
+            token: The bearer secret for that service.
+
+        Returns:
+            The new [`Connector`][anyframe.Connector], with `catalog_slug` set.
+        """
+        body = CatalogBearerInstallRequest(token=check_text("token", token) or "")
+        request = install_catalog_bearer.build_request(check_text("slug", slug) or "", body=body)
+        return await self._transport.model(request, Connector)
+
+    async def reauthorize(self, connector_id: int) -> ConnectorAuthorize:
+        """Start a fresh OAuth flow for an existing connector (its row and per-agent toggles stay).
+
+        Args:
+            connector_id: The connector's `id`.
+
+        Returns:
+            A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
+        """
+        request = reauthorize_connector.build_request(check_id("connector_id", connector_id))
+        return await self._transport.model(request, ConnectorAuthorize)
+
+    async def delete(self, connector_id: int) -> None:
+        """Delete a connector (the server also revokes its OAuth client where it can).
+
+        Args:
+            connector_id: The connector's `id`.
+
+        Raises:
+            NotFoundError: No such connector.
+        """
+        await self._transport.empty(delete_connector.build_request(check_id("connector_id", connector_id)))

@@ -1,0 +1,80 @@
+"""`af.credentials`: the Claude, Codex and GitHub secrets every sandbox of yours uses."""
+
+from __future__ import annotations
+
+from .._core.validate import check_text
+from .._generated.api.credentials import (
+    clear_claude_credential,
+    clear_codex_credential,
+    clear_github_credential,
+    get_credentials,
+    set_claude_credential,
+    set_codex_credential,
+    set_github_credential,
+)
+from .._generated.models.credential_token_request import CredentialTokenRequest
+from ..models import Credentials
+from ._base import AsyncResource
+
+__all__ = ["AsyncCredentialsResource"]
+
+
+class AsyncCredentialsResource(AsyncResource):
+    """Your stored credentials. Values are write-only: reads return `set` and `last4` only."""
+
+    async def get(self) -> Credentials:
+        """Show which credentials are stored (redacted).
+
+        Returns:
+            [`Credentials`][anyframe.Credentials]; an older server without Codex support reports
+            `codex.set == False`.
+        """
+        return await self._transport.model(get_credentials.build_request(), Credentials)
+
+    async def set_claude(self, token: str) -> None:
+        """Store the Claude OAuth token used by agents on the Claude runtime.
+
+        Args:
+            token: The secret. It is sent once and never logged or echoed.
+
+        Raises:
+            InvalidArgumentError: `token` is empty; nothing was sent.
+        """
+        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        await self._transport.empty(set_claude_credential.build_request(body=body))
+
+    async def set_codex(self, token: str) -> None:
+        """Store the OpenAI Codex token used by agents on the Codex runtime.
+
+        Args:
+            token: The secret. It is sent once and never logged or echoed.
+
+        Raises:
+            InvalidArgumentError: `token` is empty; nothing was sent.
+        """
+        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        await self._transport.empty(set_codex_credential.build_request(body=body))
+
+    async def set_github(self, token: str) -> None:
+        """Store a GitHub personal access token, needed only to clone private repos.
+
+        Args:
+            token: The secret. It is sent once and never logged or echoed.
+
+        Raises:
+            InvalidArgumentError: `token` is empty; nothing was sent.
+        """
+        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        await self._transport.empty(set_github_credential.build_request(body=body))
+
+    async def clear_claude(self) -> None:
+        """Delete the stored Claude token."""
+        await self._transport.empty(clear_claude_credential.build_request())
+
+    async def clear_codex(self) -> None:
+        """Delete the stored Codex token."""
+        await self._transport.empty(clear_codex_credential.build_request())
+
+    async def clear_github(self) -> None:
+        """Delete the stored GitHub token."""
+        await self._transport.empty(clear_github_credential.build_request())

@@ -1,0 +1,190 @@
+"""The preview calls of `af.sessions` (`previews_list`, `previews_start`, ...): dev servers running
+inside the sandbox, tunnelled out. All six go through one action endpoint on the wire."""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from collections.abc import Mapping, Sequence
+
+from pydantic import ValidationError as PydanticValidationError
+
+from .._core.validate import check_id, check_port, check_text
+from .._generated.api.previews import previews_action
+from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
+from .._generated.models.preview_list_request import PreviewListRequest
+from .._generated.models.preview_logs_request import PreviewLogsRequest
+from .._generated.models.preview_spec import PreviewSpec as WirePreviewSpec
+from .._generated.models.preview_start_request import PreviewStartRequest
+from .._generated.models.preview_status_request import PreviewStatusRequest
+from .._generated.models.preview_stop_request import PreviewStopRequest
+from ..exceptions import InvalidArgumentError, ResponseValidationError
+from ..models import Preview, PreviewActionResult, PreviewBatchResult, PreviewSpec
+from ._base import AsyncResource, session_arg, unset
+
+__all__ = ["AsyncPreviews"]
+
+
+def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewSpec:
+    if not isinstance(value, PreviewSpec):
+        if not isinstance(value, Mapping):
+            raise InvalidArgumentError(
+                f"specs[{index}] must be a PreviewSpec or a dict, got {type(value).__name__}"
+            )
+        try:
+            value = PreviewSpec.model_validate(dict(value))
+        except PydanticValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'spec'}: {e['msg']}"
+                for e in exc.errors(include_url=False, include_input=False)
+            )
+            raise InvalidArgumentError(f"specs[{index}] is not a valid preview spec: {problems}") from None
+    return WirePreviewSpec(cmd=value.cmd, port=unset(value.port), name=unset(value.name))
+
+
+class AsyncPreviews(AsyncResource):
+    """Preview calls; mixed into the sessions resource."""
+
+    async def previews_list(self, session_id: str | uuid.UUID) -> builtins.list[Preview]:
+        """List the session's previews.
+
+        Args:
+            session_id: The session's id.
+
+        Returns:
+            The [`Preview`][anyframe.Preview]s.
+        """
+        body = PreviewListRequest(action="list")
+        return await self._transport.models(
+            previews_action.build_request(session_arg(session_id), body=body), Preview
+        )
+
+    async def previews_start(
+        self, session_id: str | uuid.UUID, *, cmd: str, port: int | None = None, name: str | None = None
+    ) -> PreviewActionResult:
+        """Start a dev server in the sandbox and tunnel its port out.
+
+        Without `port`, the control plane picks one of the agent's `preview_ports` or allocates a
+        new one, which restarts the sandbox (`restart_pending=True`).
+
+        Example:
+            ```python
+            result = await af.sessions.previews_start(session.id, cmd="bun dev", port=3000, name="web")
+            print(result.url)
+            ```
+
+        Args:
+            session_id: The session's id.
+            cmd: The command that starts the server.
+            port: The port it listens on (1-65535).
+            name: A name to address the preview by.
+
+        Returns:
+            A [`PreviewActionResult`][anyframe.PreviewActionResult]; check `ok` and `error`.
+        """
+        body = PreviewStartRequest(
+            action="start",
+            cmd=check_text("cmd", cmd) or "",
+            port=unset(check_port("port", port)),
+            name=unset(name),
+        )
+        request = previews_action.build_request(session_arg(session_id), body=body)
+        return await self._transport.model(request, PreviewActionResult)
+
+    async def previews_stop(
+        self, session_id: str | uuid.UUID, *, port: int | None = None, name: str | None = None
+    ) -> PreviewActionResult:
+        """Stop a preview, addressed by `port` or `name`.
+
+        Args:
+            session_id: The session's id.
+            port: The preview's port.
+            name: The preview's name.
+
+        Returns:
+            A [`PreviewActionResult`][anyframe.PreviewActionResult].
+        """
+        body = PreviewStopRequest(action="stop", port=unset(check_port("port", port)), name=unset(name))
+        request = previews_action.build_request(session_arg(session_id), body=body)
+        return await self._transport.model(request, PreviewActionResult)
+
+    async def previews_status(
+        self, session_id: str | uuid.UUID, *, port: int | None = None, name: str | None = None
+    ) -> PreviewActionResult:
+        """Get one preview's state, addressed by `port` or `name`.
+
+        Args:
+            session_id: The session's id.
+            port: The preview's port.
+            name: The preview's name.
+
+        Returns:
+            A [`PreviewActionResult`][anyframe.PreviewActionResult].
+        """
+        body = PreviewStatusRequest(action="status", port=unset(check_port("port", port)), name=unset(name))
+        request = previews_action.build_request(session_arg(session_id), body=body)
+        return await self._transport.model(request, PreviewActionResult)
+
+    async def previews_logs(
+        self,
+        session_id: str | uuid.UUID,
+        *,
+        port: int | None = None,
+        name: str | None = None,
+        tail: int = 200,
+    ) -> dict[str, object]:
+        """Read the last lines a preview printed.
+
+        Args:
+            session_id: The session's id.
+            port: The preview's port.
+            name: The preview's name.
+            tail: How many lines, counted from the end.
+
+        Returns:
+            The raw answer, e.g. `{"lines": ["ready on :3000", ...]}`.
+        """
+        body = PreviewLogsRequest(
+            action="logs", port=unset(check_port("port", port)), name=unset(name), tail=check_id("tail", tail)
+        )
+        answer = await self._transport.json(previews_action.build_request(session_arg(session_id), body=body))
+        if answer is None:
+            return {}
+        if not isinstance(answer, dict):
+            raise ResponseValidationError(
+                f"previews logs answer is not a JSON object: {type(answer).__name__}"
+            )
+        return answer
+
+    async def previews_batch_start(
+        self, session_id: str | uuid.UUID, specs: Sequence[PreviewSpec | Mapping[str, object]]
+    ) -> PreviewBatchResult:
+        """Start several previews atomically; the sandbox restarts at most once.
+
+        Example:
+            ```python
+            await af.sessions.previews_batch_start(session.id, [
+                anyframe.PreviewSpec(cmd="bun dev", port=3000, name="web"),
+                {"cmd": "bun api", "port": 4000, "name": "api"},
+            ])
+            ```
+
+        Args:
+            session_id: The session's id.
+            specs: [`PreviewSpec`][anyframe.PreviewSpec]s, or dicts with the same keys.
+
+        Returns:
+            A [`PreviewBatchResult`][anyframe.PreviewBatchResult].
+
+        Raises:
+            InvalidArgumentError: A spec lacks `cmd` or has a bad port; nothing was sent.
+        """
+        if isinstance(specs, (str, bytes, Mapping)) or not isinstance(specs, Sequence):
+            raise InvalidArgumentError("specs must be a list of PreviewSpec objects or dicts")
+        if not specs:
+            raise InvalidArgumentError("specs must contain at least one preview")
+        body = PreviewBatchStartRequest(
+            action="batch_start", previews=[_spec(i, s) for i, s in enumerate(specs)]
+        )
+        request = previews_action.build_request(session_arg(session_id), body=body)
+        return await self._transport.model(request, PreviewBatchResult)

@@ -1,0 +1,347 @@
+"""`af.sessions`: sandboxes booted from an agent's image: lifecycle, chat, snapshots, setup sessions.
+
+The preview calls (`previews_*`) live in [`previews`][anyframe._async.previews] and are mixed in, so
+`af.sessions` keeps the flat surface the user guide documents.
+"""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from collections.abc import Callable, Mapping
+
+from .._core.polling import SESSION_ENDED, SESSION_READY, Poll, PollFailed
+from .._core.validate import check_id
+from .._generated.api.chat import get_transcript, respond, send_message, stream_events
+from .._generated.api.sessions import (
+    create_session,
+    delete_session,
+    get_session,
+    list_sessions,
+    list_snapshots,
+    resume_session,
+    save_session_as_base,
+    terminate_session,
+)
+from .._generated.models.chat_message_request import ChatMessageRequest
+from .._generated.models.chat_respond_request import ChatRespondRequest
+from .._generated.models.session_create_request import SessionCreateRequest
+from .._generated.models.session_resume_request import SessionResumeRequest
+from ..exceptions import InvalidArgumentError, ResponseValidationError, SessionEndedError
+from ..models import ChatEvent, SaveAsBaseResult, Session, Snapshot
+from ._base import session_arg, unset
+from ._io import sleep
+from ._transport import AsyncEventStream
+from .previews import AsyncPreviews
+
+__all__ = ["AsyncSessions", "SessionId"]
+
+SessionId = str | uuid.UUID
+"""A session id: the UUID string the API returns, or a `uuid.UUID`."""
+
+
+def _opaque(name: str, value: object) -> dict[str, object]:
+    if not isinstance(value, Mapping):
+        hint = ' (wrap text as {"prompt": text})' if isinstance(value, str) else ""
+        raise InvalidArgumentError(
+            f"{name} must be a dict forwarded to the chat bridge{hint}, got {type(value).__name__}"
+        )
+    return dict(value)
+
+
+def _object_answer(value: object, what: str) -> dict[str, object]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ResponseValidationError(f"{what} answer is not a JSON object: {type(value).__name__}")
+    return value
+
+
+class AsyncSessions(AsyncPreviews):
+    """Live sandboxes: boot, wait, chat, preview, snapshot, resume, terminate."""
+
+    async def list(self) -> builtins.list[Session]:
+        """List your sessions, newest first.
+
+        Returns:
+            The [`Session`][anyframe.Session]s.
+        """
+        return await self._transport.models(list_sessions.build_request(), Session)
+
+    async def create(
+        self,
+        *,
+        agent_id: int,
+        idle_timeout_s: int = 300,
+        unsafe: bool = False,
+        resume_from_snapshot_id: int | None = None,
+        is_setup_session: bool = False,
+    ) -> Session:
+        """Boot a sandbox from the agent's latest image. Returns at once, in `booting`; follow with
+        [`wait_until_running`][anyframe.AnyFrame.sessions].
+
+        Example:
+            ```python
+            session = await af.sessions.create(agent_id=agent.id)
+            session = await af.sessions.wait_until_running(session.id)
+            print(session.sandbox_url)
+            ```
+
+        Args:
+            agent_id: The agent to run.
+            idle_timeout_s: Snapshot and stop after this many idle seconds.
+            unsafe: Run the coding agent with permission prompts skipped. Leave off.
+            resume_from_snapshot_id: Hydrate from this snapshot instead of booting fresh.
+            is_setup_session: Boot from the dependencies image to seed it interactively, then
+                promote it with `save_as_base`.
+
+        Returns:
+            The new [`Session`][anyframe.Session].
+
+        Raises:
+            NotFoundError: No such agent.
+        """
+        if isinstance(idle_timeout_s, bool) or not isinstance(idle_timeout_s, int) or idle_timeout_s <= 0:
+            raise InvalidArgumentError(
+                f"idle_timeout_s must be a positive number of seconds, got {idle_timeout_s!r}"
+            )
+        body = SessionCreateRequest(
+            agent_id=check_id("agent_id", agent_id),
+            idle_timeout_s=idle_timeout_s,
+            unsafe=unsafe,
+            resume_from_snapshot_id=unset(
+                None
+                if resume_from_snapshot_id is None
+                else check_id("resume_from_snapshot_id", resume_from_snapshot_id)
+            ),
+            # Sent only when true, as the 1.x SDK does: `false` is the server's default.
+            is_setup_session=True if is_setup_session else unset(None),
+        )
+        return await self._transport.model(create_session.build_request(body=body), Session)
+
+    async def get(self, session_id: SessionId) -> Session:
+        """Get a session's current state.
+
+        Args:
+            session_id: The session's id.
+
+        Returns:
+            The [`Session`][anyframe.Session].
+
+        Raises:
+            NotFoundError: No such session, or not yours.
+        """
+        return await self._transport.model(get_session.build_request(session_arg(session_id)), Session)
+
+    async def delete(self, session_id: SessionId) -> None:
+        """Hard-delete a terminated session's row.
+
+        Args:
+            session_id: The session's id.
+
+        Raises:
+            ConflictError: The sandbox is still live: `terminate` it first.
+            NotFoundError: No such session.
+        """
+        await self._transport.empty(delete_session.build_request(session_arg(session_id)))
+
+    async def terminate(self, session_id: SessionId) -> Session:
+        """Snapshot the sandbox, then stop it. Safe to repeat.
+
+        Args:
+            session_id: The session's id.
+
+        Returns:
+            The [`Session`][anyframe.Session], typically `snapshotting`.
+        """
+        return await self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
+
+    async def resume(self, session_id: SessionId, *, unsafe: bool = False) -> Session:
+        """Re-boot a terminated session from its latest snapshot.
+
+        Args:
+            session_id: The session's id.
+            unsafe: Run the coding agent with permission prompts skipped.
+
+        Returns:
+            The [`Session`][anyframe.Session], `booting` again.
+
+        Raises:
+            ConflictError: There is no snapshot to resume from.
+        """
+        request = resume_session.build_request(
+            session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
+        )
+        return await self._transport.model(request, Session)
+
+    async def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
+        """List a session's snapshots, newest first.
+
+        Args:
+            session_id: The session's id.
+
+        Returns:
+            The [`Snapshot`][anyframe.Snapshot]s.
+        """
+        return await self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
+
+    async def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
+        """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
+        overwrites the saved base.
+
+        Args:
+            session_id: A session created with `is_setup_session=True`.
+
+        Returns:
+            A [`SaveAsBaseResult`][anyframe.SaveAsBaseResult].
+
+        Raises:
+            ValidationError: The session is not a setup session (HTTP 400).
+        """
+        request = save_session_as_base.build_request(session_arg(session_id))
+        return await self._transport.model(request, SaveAsBaseResult)
+
+    async def message(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+        """Send a turn to the agent, over the same chat channel the web UI uses.
+
+        The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
+        `{"prompt": "list files"}` (optionally with `attachments`) or `{"text": "..."}`.
+
+        Args:
+            session_id: The session's id.
+            body: The message object.
+
+        Returns:
+            The bridge's answer, typically `{"ok": True, "seq": N}`.
+
+        Raises:
+            InvalidArgumentError: `body` is not a dict; nothing was sent.
+            ConflictError: The session is not running.
+        """
+        wire = ChatMessageRequest.from_dict(_opaque("body", body))
+        answer = await self._transport.json(send_message.build_request(session_arg(session_id), body=wire))
+        return _object_answer(answer, "message")
+
+    async def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+        """Answer a permission prompt or question from the agent (forwarded verbatim).
+
+        Example:
+            ```python
+            await af.sessions.respond(session.id, {"request_id": "r-1", "decision": "approve"})
+            ```
+
+        Args:
+            session_id: The session's id.
+            body: The answer object, e.g. `{"request_id": ..., "decision": "approve"}`.
+
+        Returns:
+            The bridge's answer, typically `{"ok": True}`.
+        """
+        wire = ChatRespondRequest.from_dict(_opaque("body", body))
+        answer = await self._transport.json(respond.build_request(session_arg(session_id), body=wire))
+        return _object_answer(answer, "respond")
+
+    async def transcript(
+        self, session_id: SessionId, *, since: int = 0, limit: int = 1000
+    ) -> builtins.list[ChatEvent]:
+        """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
+
+        Example:
+            ```python
+            for evt in await af.sessions.transcript(session.id, since=0, limit=1000):
+                print(evt.seq, evt.kind, evt.data)
+            ```
+
+        Args:
+            session_id: The session's id.
+            since: Only events with `seq` greater than this.
+            limit: At most this many events (the server caps it at 5,000).
+
+        Returns:
+            The [`ChatEvent`][anyframe.ChatEvent]s.
+        """
+        if check_id("limit", limit) < 1:
+            raise InvalidArgumentError(f"limit must be >= 1, got {limit}")
+        request = get_transcript.build_request(
+            session_arg(session_id), since=check_id("since", since), limit=limit
+        )
+        return await self._transport.models(request, ChatEvent)
+
+    def events(
+        self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True
+    ) -> AsyncEventStream:
+        """Stream the session's chat events live (Server-Sent Events), until you stop iterating.
+
+        Without `last_event_id` the server first replays the whole history, then follows live.
+        The stream does not end at the end of a turn (a `result` event): break out when you have
+        seen enough. If the connection drops, the SDK reconnects by itself with `Last-Event-ID` set
+        to the last event seen, so you get every event once and in order.
+
+        Example:
+            ```python
+            async for event in af.sessions.events(session.id):
+                payload = event.json()
+                if payload.get("type") == "result":
+                    break
+            ```
+
+        Args:
+            session_id: The session's id.
+            last_event_id: Resume after this event id (a `seq`); sent as `Last-Event-ID`.
+            reconnect: Reconnect automatically after a drop. `False` raises instead.
+
+        Returns:
+            An iterator of [`SSEEvent`][anyframe.SSEEvent]s (keep-alives are skipped), also usable as
+            a context manager; breaking out closes the connection.
+
+        Raises:
+            NotFoundError: No such session (raised when iteration starts).
+            APIConnectionError: The stream kept failing past the reconnect budget, or dropped with
+                `reconnect=False`.
+        """
+        if last_event_id is not None and not isinstance(last_event_id, str):
+            last_event_id = str(last_event_id)
+        request = stream_events.build_request(session_arg(session_id))
+        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
+
+    async def wait_until_running(
+        self,
+        session_id: SessionId,
+        timeout: float = 180.0,
+        poll_interval: float = 1.0,
+        *,
+        on_status: Callable[[Session], object] | None = None,
+    ) -> Session:
+        """Poll `get` until the session is `running`.
+
+        Polls at once, then backs off up to `poll_interval`.
+
+        Args:
+            session_id: The session's id.
+            timeout: Seconds to wait in total.
+            poll_interval: The longest pause between two polls, in seconds.
+            on_status: Called with every [`Session`][anyframe.Session] seen, for progress output.
+
+        Returns:
+            The running [`Session`][anyframe.Session] (`sandbox_url` is set).
+
+        Raises:
+            SessionEndedError: The session ended (`terminated` or `error`) instead.
+            TimeoutError: It was still not running after `timeout` seconds.
+            NotFoundError: No such session.
+        """
+        poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
+        while True:
+            session = await self.get(session_id)
+            if on_status is not None:
+                on_status(session)
+            try:
+                delay = poll.next_delay(session.status)
+            except PollFailed as failed:
+                raise SessionEndedError(
+                    f"session {session_id} ended in state {failed.status!r} instead of running",
+                    session=session,
+                ) from None
+            if delay is None:
+                return session
+            await sleep(delay)

@@ -1,0 +1,58 @@
+"""`af.tokens`: the personal API tokens that authenticate the SDK."""
+
+from __future__ import annotations
+
+import builtins
+
+from .._core.validate import check_id, check_text
+from .._generated.api.tokens import create_token, list_tokens, revoke_token
+from .._generated.models.token_create_request import TokenCreateRequest
+from ..models import Token, TokenCreated
+from ._base import AsyncResource
+
+__all__ = ["AsyncTokens"]
+
+
+class AsyncTokens(AsyncResource):
+    """API tokens (`afm_...`): list, mint, revoke."""
+
+    async def list(self) -> builtins.list[Token]:
+        """List your tokens that are not revoked. Secrets are never listed: only `prefix` and `last4`.
+
+        Returns:
+            The [`Token`][anyframe.Token]s.
+        """
+        return await self._transport.models(list_tokens.build_request(), Token)
+
+    async def create(self, *, name: str) -> TokenCreated:
+        """Mint a new API token. Its secret is in the result's `token`, and only there: store it now.
+
+        Example:
+            ```python
+            created = await af.tokens.create(name="ci-bot")
+            print(created.token)    # afm_... shown once; repr(created) never shows it
+            ```
+
+        Args:
+            name: A label to recognise the token by.
+
+        Returns:
+            The [`TokenCreated`][anyframe.TokenCreated], whose `token` holds the raw secret.
+
+        Raises:
+            InvalidArgumentError: `name` is empty; nothing was sent.
+            ValidationError: The server rejected the name.
+        """
+        body = TokenCreateRequest(name=check_text("name", name) or "")
+        return await self._transport.model(create_token.build_request(body=body), TokenCreated)
+
+    async def revoke(self, token_id: int) -> None:
+        """Revoke a token. Requests made with it fail with `AuthError` from then on.
+
+        Args:
+            token_id: The token's `id`.
+
+        Raises:
+            NotFoundError: No such token.
+        """
+        await self._transport.empty(revoke_token.build_request(check_id("token_id", token_id)))

@@ -1,0 +1,187 @@
+"""Client configuration: where the API key, base URL and log level come from, and the defaults.
+
+Precedence is keyword argument > shell environment > `.env` in the current working directory.
+The `.env` file is read, never loaded into `os.environ`: the SDK does not change the host process's
+environment, and the shell always wins. `load_dotenv=False` reads no file at all.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from .._version import __version__
+from ..exceptions import AuthError, InvalidArgumentError
+
+__all__ = [
+    "API_KEY_ENV",
+    "BASE_URL_ENV",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_STREAM_READ_TIMEOUT",
+    "DEFAULT_TIMEOUT",
+    "LOG_LEVEL_ENV",
+    "USER_AGENT",
+    "ClientConfig",
+    "configure_logging",
+    "mask_key",
+    "resolve_config",
+]
+
+API_KEY_ENV = "ANYFRAME_API_KEY"
+BASE_URL_ENV = "ANYFRAME_BASE_URL"
+LOG_LEVEL_ENV = "ANYFRAME_LOG_LEVEL"
+DEFAULT_BASE_URL = "https://api.anyfrm.com"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RETRIES = 2
+# The chat stream idles between turns; the server sends keep-alive comments well inside this
+# window, so a stream silent for this long is dead and gets reconnected instead of hanging.
+DEFAULT_STREAM_READ_TIMEOUT = 60.0
+USER_AGENT = f"anyframe-python/{__version__}"
+
+logger = logging.getLogger("anyframe")
+
+
+def mask_key(key: str) -> str:
+    """Render an API key for reprs and logs: the `afm_` prefix and the last 4 characters at most."""
+    if len(key) <= 12:
+        return "afm_****" if key.startswith("afm_") else "****"
+    return f"{key[:4]}…{key[-4:]}"
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """The resolved settings of one client. `api_key` is kept out of the repr."""
+
+    api_key: str = field(repr=False)
+    base_url: str
+    timeout: httpx.Timeout
+    max_retries: int
+    stream_read_timeout: float
+    log_level: str | None = None
+
+
+def _dotenv(load: bool) -> Mapping[str, str | None]:
+    if not load:
+        return {}
+    path = Path.cwd() / ".env"
+    if not path.is_file():
+        return {}
+    from dotenv import dotenv_values  # only paid for when a .env file exists
+
+    return dotenv_values(path)
+
+
+def _setting(
+    name: str, kwarg: str | None, env: Mapping[str, str], dotenv: Mapping[str, str | None]
+) -> str | None:
+    if kwarg is not None:
+        return kwarg
+    value = env.get(name)
+    if value:
+        return value
+    return dotenv.get(name) or None
+
+
+def _base_url(raw: str) -> str:
+    url = raw.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidArgumentError(
+            f"base_url must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}, got {raw!r}"
+        )
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        warnings.warn(
+            f"base_url {url!r} uses plain http to a non-loopback host: the API key travels in clear text",
+            UserWarning,
+            stacklevel=4,
+        )
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise InvalidArgumentError(
+            f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}"
+        )
+    return httpx.Timeout(float(value))
+
+
+def resolve_config(
+    *,
+    api_key: str | None,
+    base_url: str | None,
+    timeout: float | httpx.Timeout,
+    load_dotenv: bool,
+    max_retries: int,
+    stream_read_timeout: float,
+    env: Mapping[str, str] | None = None,
+) -> ClientConfig:
+    """Resolve the client's settings from its arguments, the environment and `.env`.
+
+    Raises:
+        AuthError: No API key resolved (the message names `ANYFRAME_API_KEY`). No request is sent.
+        InvalidArgumentError: A setting has the wrong shape (empty key, relative URL, negative timeout).
+    """
+    environ = os.environ if env is None else env
+    dotenv = _dotenv(load_dotenv)
+    key = _setting(API_KEY_ENV, api_key, environ, dotenv)
+    if key is None or not key.strip():
+        raise AuthError(
+            f"no API key: pass api_key=... or set {API_KEY_ENV} (in the environment or a .env file in the "
+            "working directory); no request was sent",
+            status_code=401,
+        )
+    key = key.strip()
+    if any(c.isspace() for c in key):
+        raise InvalidArgumentError("the API key contains whitespace; check how it was copied")
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+    if stream_read_timeout <= 0:
+        raise InvalidArgumentError(f"stream_read_timeout must be positive, got {stream_read_timeout!r}")
+    return ClientConfig(
+        api_key=key,
+        base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL),
+        timeout=_timeout(timeout),
+        max_retries=max_retries,
+        stream_read_timeout=float(stream_read_timeout),
+        log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),
+    )
+
+
+def configure_logging(level: str | None) -> None:
+    """Apply `ANYFRAME_LOG_LEVEL`: set the `anyframe` logger's level and, only if nothing handles
+    that logger yet, attach one stderr handler. Unset means the library stays silent."""
+    if not level:
+        return
+    numeric = logging.getLevelName(level.strip().upper())
+    if not isinstance(numeric, int):
+        warnings.warn(
+            f"ignoring {LOG_LEVEL_ENV}={level!r}: not a logging level name", UserWarning, stacklevel=4
+        )
+        return
+    logger.setLevel(numeric)
+    if not logger.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)

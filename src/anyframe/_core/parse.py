@@ -1,0 +1,66 @@
+"""Validating 2xx bodies into the public models: once, by pydantic, straight from the bytes.
+
+Validators are built on first use per target type and cached (see `anyframe.models.validate_json`),
+so a call pays only for pydantic-core's single pass over the body. Anything off-contract becomes a
+[`ResponseValidationError`][anyframe.ResponseValidationError] naming the status and showing an
+excerpt of the body, never a raw pydantic or json error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import ValidationError as PydanticValidationError
+
+from ..models import validate_json
+from .errors import response_invalid
+
+__all__ = ["parse_json", "parse_model", "parse_models"]
+
+T = TypeVar("T")
+
+
+def _problem(exc: PydanticValidationError) -> str:
+    first = exc.errors(include_url=False, include_input=False)[:3]
+    shown = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in first)
+    return f"{exc.error_count()} problem(s): {shown}"
+
+
+def parse_model(status: int, headers: Mapping[str, str], content: bytes, model: type[T]) -> T:
+    """Validate a JSON body into `model`.
+
+    Raises:
+        ResponseValidationError: The body is not JSON or does not fit `model`.
+    """
+    try:
+        return validate_json(model, content)
+    except PydanticValidationError as exc:
+        raise response_invalid(status, headers, content, _problem(exc)) from exc
+
+
+def parse_models(status: int, headers: Mapping[str, str], content: bytes, model: type[T]) -> list[T]:
+    """Validate a JSON array body into a list of `model`.
+
+    Raises:
+        ResponseValidationError: The body is not a JSON array of objects fitting `model`.
+    """
+    try:
+        return validate_json(list[model], content)  # type: ignore[valid-type]
+    except PydanticValidationError as exc:
+        raise response_invalid(status, headers, content, _problem(exc)) from exc
+
+
+def parse_json(status: int, headers: Mapping[str, str], content: bytes) -> Any:
+    """Decode an opaque JSON body (chat acks, preview logs). An empty body is `None`.
+
+    Raises:
+        ResponseValidationError: The body is not JSON.
+    """
+    if not content.strip():
+        return None
+    try:
+        return json.loads(content)
+    except ValueError as exc:
+        raise response_invalid(status, headers, content, "body is not JSON") from exc

@@ -1,0 +1,91 @@
+"""The decision half of the waiters (`wait_for_build`, `wait_until_running`): pure, clock-injected.
+
+A [`Poll`][anyframe._core.polling.Poll] is told each observed status and answers how long to sleep
+before the next poll, `None` when the wait is over, or raises: the waiter's failure for a terminal
+failure state, the builtin `TimeoutError` at the deadline (as the user guide documents). The first
+poll happens at once; later ones back off from a short first delay up to `poll_interval`, so a fast
+build is noticed quickly and a slow one is not hammered. No sleep ever runs past the deadline.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..exceptions import InvalidArgumentError
+
+__all__ = ["BUILD_DONE", "BUILD_FAILED", "SESSION_ENDED", "SESSION_READY", "Poll", "PollFailed"]
+
+BUILD_DONE = frozenset({"succeeded", "cancelled"})
+BUILD_FAILED = frozenset({"failed"})
+SESSION_READY = frozenset({"running"})
+SESSION_ENDED = frozenset({"terminated", "error"})
+
+_FIRST_DELAY = 0.1
+_GROWTH = 2.0
+
+
+class PollFailed(Exception):
+    """Internal signal: the observed status is a terminal failure. The shell turns it into the
+    waiter's public error, with the final model attached."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+@dataclass
+class Poll:
+    """State of one wait.
+
+    Args:
+        done: Statuses that end the wait successfully.
+        failed: Statuses that end it with a failure.
+        timeout: Seconds from construction to the deadline.
+        poll_interval: The longest sleep between two polls.
+        what: How to name the thing waited for in the timeout message.
+        clock: Monotonic clock, injectable for tests.
+    """
+
+    done: frozenset[str]
+    failed: frozenset[str]
+    timeout: float
+    poll_interval: float
+    what: str
+    clock: Callable[[], float] = time.monotonic
+    polls: int = 0
+    deadline: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0:
+            raise InvalidArgumentError(f"timeout must be a positive number of seconds, got {self.timeout!r}")
+        if self.poll_interval <= 0:
+            raise InvalidArgumentError(
+                f"poll_interval must be a positive number of seconds, got {self.poll_interval!r}"
+            )
+        self.deadline = self.clock() + self.timeout
+
+    def next_delay(self, status: str | None) -> float | None:
+        """Record one observed status.
+
+        Returns:
+            `None` when `status` ends the wait, else the seconds to sleep before polling again.
+
+        Raises:
+            PollFailed: `status` is a failure state.
+            TimeoutError: The deadline has passed without reaching a final state.
+        """
+        self.polls += 1
+        if status in self.done:
+            return None
+        if status in self.failed:
+            raise PollFailed(status or "")
+        remaining = self.deadline - self.clock()
+        if remaining <= 0:
+            raise TimeoutError(
+                f"{self.what} still {status or 'not started'!r} after {self.timeout:g}s "
+                f"({self.polls} poll{'s' if self.polls != 1 else ''})"
+            )
+        delay = min(self.poll_interval, _FIRST_DELAY * _GROWTH ** (self.polls - 1))
+        return min(delay, remaining)

@@ -1,0 +1,35 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.connector_toggle_request import ConnectorToggleRequest
+
+METHOD = "PUT"
+PATH = "/api/agents/{agent_id}/connectors/{connector_id}"
+
+
+def build_request(
+    agent_id: int,
+    connector_id: int,
+    *,
+    body: ConnectorToggleRequest,
+) -> dict[str, Any]:
+    """Enable or disable a connector for an agent
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `PUT /api/agents/{agent_id}/connectors/{connector_id}`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            agent_id=quote(str(agent_id), safe=""),
+            connector_id=quote(str(connector_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

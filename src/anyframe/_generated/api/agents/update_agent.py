@@ -1,0 +1,33 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.agent_update_request import AgentUpdateRequest
+
+METHOD = "PATCH"
+PATH = "/api/agents/{agent_id}"
+
+
+def build_request(
+    agent_id: int,
+    *,
+    body: AgentUpdateRequest,
+) -> dict[str, Any]:
+    """Update an agent
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `PATCH /api/agents/{agent_id}`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            agent_id=quote(str(agent_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

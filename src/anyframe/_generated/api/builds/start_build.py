@@ -1,0 +1,33 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.build_request import BuildRequest
+
+METHOD = "POST"
+PATH = "/api/agents/{agent_id}/build"
+
+
+def build_request(
+    agent_id: int,
+    *,
+    body: BuildRequest,
+) -> dict[str, Any]:
+    """Build the agent's image
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/agents/{agent_id}/build`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            agent_id=quote(str(agent_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

@@ -1,0 +1,38 @@
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+from ...types import UNSET, Unset
+
+METHOD = "GET"
+PATH = "/api/sessions/{session_id}/transcript"
+
+
+def build_request(
+    session_id: UUID,
+    *,
+    since: int | Unset = 0,
+    limit: int | Unset = 1000,
+) -> dict[str, Any]:
+    """Read the persisted chat transcript
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/sessions/{session_id}/transcript`.
+    """
+
+    params: dict[str, Any] = {}
+
+    params["since"] = since
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            session_id=quote(str(session_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs

@@ -1,0 +1,34 @@
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+from ...models.chat_respond_request import ChatRespondRequest
+
+METHOD = "POST"
+PATH = "/api/sessions/{session_id}/respond"
+
+
+def build_request(
+    session_id: UUID,
+    *,
+    body: ChatRespondRequest,
+) -> dict[str, Any]:
+    """Answer a permission prompt
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/sessions/{session_id}/respond`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            session_id=quote(str(session_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

@@ -1,0 +1,32 @@
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+from ...types import UNSET, Unset
+
+METHOD = "GET"
+PATH = "/api/sessions/{session_id}/events"
+
+
+def build_request(
+    session_id: UUID,
+    *,
+    last_event_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """Stream chat events (SSE)
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/sessions/{session_id}/events`.
+    """
+    headers: dict[str, Any] = {}
+    if not isinstance(last_event_id, Unset):
+        headers["Last-Event-ID"] = last_event_id
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            session_id=quote(str(session_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs

@@ -1,0 +1,33 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.catalog_bearer_install_request import CatalogBearerInstallRequest
+
+METHOD = "POST"
+PATH = "/api/connectors/catalog/{slug}/bearer"
+
+
+def build_request(
+    slug: str,
+    *,
+    body: CatalogBearerInstallRequest,
+) -> dict[str, Any]:
+    """Install a catalog connector (bearer token)
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/connectors/catalog/{slug}/bearer`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            slug=quote(str(slug), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

@@ -1,0 +1,33 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.mcp_create_request import McpCreateRequest
+
+METHOD = "POST"
+PATH = "/api/agents/{agent_id}/mcps"
+
+
+def build_request(
+    agent_id: int,
+    *,
+    body: McpCreateRequest,
+) -> dict[str, Any]:
+    """Add an inline MCP server to an agent
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/agents/{agent_id}/mcps`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            agent_id=quote(str(agent_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

@@ -1,0 +1,25 @@
+from typing import Any
+from urllib.parse import quote
+
+METHOD = "DELETE"
+PATH = "/api/agents/{agent_id}/mcps/{mcp_id}"
+
+
+def build_request(
+    agent_id: int,
+    mcp_id: int,
+) -> dict[str, Any]:
+    """Remove an inline MCP server
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `DELETE /api/agents/{agent_id}/mcps/{mcp_id}`.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            agent_id=quote(str(agent_id), safe=""),
+            mcp_id=quote(str(mcp_id), safe=""),
+        ),
+    }
+
+    return _kwargs

@@ -1,0 +1,35 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.mcp_update_request import McpUpdateRequest
+
+METHOD = "PATCH"
+PATH = "/api/agents/{agent_id}/mcps/{mcp_id}"
+
+
+def build_request(
+    agent_id: int,
+    mcp_id: int,
+    *,
+    body: McpUpdateRequest,
+) -> dict[str, Any]:
+    """Update an inline MCP server
+
+    Returns the keyword arguments of `httpx.Client.build_request` for `PATCH /api/agents/{agent_id}/mcps/{mcp_id}`.
+    """
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            agent_id=quote(str(agent_id), safe=""),
+            mcp_id=quote(str(mcp_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.mcp_create_request_config import McpCreateRequestConfig
+
+
+T = TypeVar("T", bound="McpCreateRequest")
+
+
+@_attrs_define
+class McpCreateRequest:
+    name: str
+    transport: str
+    """ Known values: `http`, `sse`, `stdio`. """
+    config: McpCreateRequestConfig
+    """ `{"url": "..."}` for http/sse, `{"command": "npx", "args": [...]}` for stdio. """
+    secret_ref: str | Unset = UNSET
+    """ Name of a stored secret to inject. Omit when there is none. """
+    enabled: bool | Unset = True
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        transport = self.transport
+
+        config = self.config.to_dict()
+
+        secret_ref = self.secret_ref
+
+        enabled = self.enabled
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "transport": transport,
+                "config": config,
+            }
+        )
+        if secret_ref is not UNSET:
+            field_dict["secret_ref"] = secret_ref
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.mcp_create_request_config import McpCreateRequestConfig  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        transport = d.pop("transport")
+
+        config = McpCreateRequestConfig.from_dict(d.pop("config"))
+
+        secret_ref = d.pop("secret_ref", UNSET)
+
+        enabled = d.pop("enabled", UNSET)
+
+        mcp_create_request = cls(
+            name=name,
+            transport=transport,
+            config=config,
+            secret_ref=secret_ref,
+            enabled=enabled,
+        )
+
+        mcp_create_request.additional_properties = d
+        return mcp_create_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PreviewLogsRequest")
+
+
+@_attrs_define
+class PreviewLogsRequest:
+    action: Literal["logs"]
+    port: int | Unset = UNSET
+    name: str | Unset = UNSET
+    tail: int | Unset = 200
+    """ Number of trailing log lines to return. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action
+
+        port = self.port
+
+        name = self.name
+
+        tail = self.tail
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+            }
+        )
+        if port is not UNSET:
+            field_dict["port"] = port
+        if name is not UNSET:
+            field_dict["name"] = name
+        if tail is not UNSET:
+            field_dict["tail"] = tail
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = cast(Literal["logs"], d.pop("action"))
+        if action != "logs":
+            raise ValueError(f"action must match const 'logs', got '{action}'")
+
+        port = d.pop("port", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        tail = d.pop("tail", UNSET)
+
+        preview_logs_request = cls(
+            action=action,
+            port=port,
+            name=name,
+            tail=tail,
+        )
+
+        preview_logs_request.additional_properties = d
+        return preview_logs_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
