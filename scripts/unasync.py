@@ -30,6 +30,8 @@ RULES: list[tuple[str, str]] = [
     (r"^import asyncio$", "import threading\nimport time"),
     (r"\basyncio\.sleep\b", "time.sleep"),
     (r"\basyncio\.Semaphore\b", "threading.Semaphore"),
+    (r"\bAwaitable\[(\w+)\]", r"\1"),
+    (r"\bAwaitable, ", ""),
     (r"\bAsyncIterator\b", "Iterator"),
     (r"\bAsyncIterable\b", "Iterable"),
     (r"\bAsyncGenerator\[(.+?), None\]", r"Generator[\1, None, None]"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Mapping, Sequence
 
-from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll, PollFailed
+from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
 from .._core.validate import check_env_vars, check_id, check_ports, check_text
 from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
 from .._generated.api.builds import (
@@ -26,8 +26,8 @@ from .._generated.models.build_request import BuildRequest
 from ..exceptions import BuildFailedError, InvalidArgumentError
 from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl
 from ._base import AsyncResource, unset
-from ._io import sleep
 from ._transport import AsyncEventStream, AsyncTransport
+from ._waiters import poll_until
 from .agent_parts import AsyncAgentConnectors, AsyncMcps, AsyncSkills
 
 __all__ = ["AsyncAgents"]
@@ -345,17 +345,12 @@ class AsyncAgents(AsyncResource):
             NotFoundError: No such agent.
         """
         poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
-        while True:
-            status = await self.build_status(agent_id)
-            if on_status is not None:
-                on_status(status)
-            try:
-                delay = poll.next_delay(status.state)
-            except PollFailed:
-                raise BuildFailedError(
-                    f"build of agent {agent_id} failed: {status.error or 'unknown error'}",
-                    build_status=status,
-                ) from None
-            if delay is None:
-                return status
-            await sleep(delay)
+        return await poll_until(
+            lambda: self.build_status(agent_id),
+            lambda status: status.state,
+            poll,
+            on_status=on_status,
+            failure=lambda status, _: BuildFailedError(
+                f"build of agent {agent_id} failed: {status.error or 'unknown error'}", build_status=status
+            ),
+        )

@@ -10,7 +10,7 @@ import builtins
 import uuid
 from collections.abc import Callable, Mapping
 
-from .._core.polling import SESSION_ENDED, SESSION_READY, Poll, PollFailed
+from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.validate import check_id
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
 from .._generated.api.sessions import (
@@ -30,8 +30,8 @@ from .._generated.models.session_resume_request import SessionResumeRequest
 from ..exceptions import InvalidArgumentError, ResponseValidationError, SessionEndedError
 from ..models import ChatEvent, SaveAsBaseResult, Session, Snapshot
 from ._base import session_arg, unset
-from ._io import sleep
 from ._transport import AsyncEventStream
+from ._waiters import poll_until
 from .previews import AsyncPreviews
 
 __all__ = ["AsyncSessions", "SessionId"]
@@ -331,17 +331,12 @@ class AsyncSessions(AsyncPreviews):
             NotFoundError: No such session.
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
-        while True:
-            session = await self.get(session_id)
-            if on_status is not None:
-                on_status(session)
-            try:
-                delay = poll.next_delay(session.status)
-            except PollFailed as failed:
-                raise SessionEndedError(
-                    f"session {session_id} ended in state {failed.status!r} instead of running",
-                    session=session,
-                ) from None
-            if delay is None:
-                return session
-            await sleep(delay)
+        return await poll_until(
+            lambda: self.get(session_id),
+            lambda session: session.status,
+            poll,
+            on_status=on_status,
+            failure=lambda session, state: SessionEndedError(
+                f"session {session_id} ended in state {state!r} instead of running", session=session
+            ),
+        )

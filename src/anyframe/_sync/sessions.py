@@ -11,7 +11,7 @@ import builtins
 import uuid
 from collections.abc import Callable, Mapping
 
-from .._core.polling import SESSION_ENDED, SESSION_READY, Poll, PollFailed
+from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.validate import check_id
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
 from .._generated.api.sessions import (
@@ -31,8 +31,8 @@ from .._generated.models.session_resume_request import SessionResumeRequest
 from ..exceptions import InvalidArgumentError, ResponseValidationError, SessionEndedError
 from ..models import ChatEvent, SaveAsBaseResult, Session, Snapshot
 from ._base import session_arg, unset
-from ._io import sleep
 from ._transport import EventStream
+from ._waiters import poll_until
 from .previews import Previews
 
 __all__ = ["Sessions", "SessionId"]
@@ -332,17 +332,12 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
-        while True:
-            session = self.get(session_id)
-            if on_status is not None:
-                on_status(session)
-            try:
-                delay = poll.next_delay(session.status)
-            except PollFailed as failed:
-                raise SessionEndedError(
-                    f"session {session_id} ended in state {failed.status!r} instead of running",
-                    session=session,
-                ) from None
-            if delay is None:
-                return session
-            sleep(delay)
+        return poll_until(
+            lambda: self.get(session_id),
+            lambda session: session.status,
+            poll,
+            on_status=on_status,
+            failure=lambda session, state: SessionEndedError(
+                f"session {session_id} ended in state {state!r} instead of running", session=session
+            ),
+        )
