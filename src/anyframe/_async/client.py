@@ -30,7 +30,7 @@ __all__ = ["AsyncAnyFrame"]
 
 
 class AsyncAnyFrame:
-    """The AnyFrame client (async flavour; `AnyFrame` is the same surface without `await`).
+    """The AnyFrame control-plane client: configuration, one connection pool, and the resources.
 
     Example:
         ```python
@@ -139,6 +139,9 @@ class AsyncAnyFrame:
             max_retries: Replaces the retry budget.
             stream_read_timeout: Replaces the silence allowed on event streams.
 
+        Returns:
+            A new [`AsyncAnyFrame`][anyframe.AsyncAnyFrame] with the changed settings.
+
         Raises:
             InvalidArgumentError: A value is out of range.
         """
@@ -151,7 +154,7 @@ class AsyncAnyFrame:
                 raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
             changes["max_retries"] = max_retries
         if stream_read_timeout is not None:
-            if stream_read_timeout <= 0:
+            if not stream_read_timeout > 0:
                 raise InvalidArgumentError(
                     f"stream_read_timeout must be positive, got {stream_read_timeout!r}"
                 )

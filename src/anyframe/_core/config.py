@@ -53,9 +53,11 @@ logger = logging.getLogger("anyframe")
 
 def mask_key(key: str) -> str:
     """Render an API key for reprs and logs: the `afm_` prefix and the last 4 characters at most."""
+    # Only the well-known `afm_` prefix is shown: the head of any other key is part of the secret.
+    prefix = "afm_" if key.startswith("afm_") else ""
     if len(key) <= 12:
-        return "afm_****" if key.startswith("afm_") else "****"
-    return f"{key[:4]}…{key[-4:]}"
+        return f"{prefix}****"
+    return f"{prefix}…{key[-4:]}"
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _is_loopback(host: str) -> bool:
 def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
         return value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
         raise InvalidArgumentError(
             f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}"
         )
@@ -157,7 +159,7 @@ def resolve_config(
         raise InvalidArgumentError("the API key contains whitespace; check how it was copied")
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
-    if stream_read_timeout <= 0:
+    if not stream_read_timeout > 0:  # NaN too
         raise InvalidArgumentError(f"stream_read_timeout must be positive, got {stream_read_timeout!r}")
     return ClientConfig(
         api_key=key,

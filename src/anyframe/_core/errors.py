@@ -31,6 +31,7 @@ from ..exceptions import (
     ResponseValidationError,
     ServerError,
     ValidationError,
+    _scrub,
 )
 
 __all__ = [
@@ -186,5 +187,5 @@ def response_invalid(
     """The error for a 2xx body that is not JSON or does not fit the model."""
     return ResponseValidationError(
         f"HTTP {status} answer does not match the API contract: {problem}; body starts: {excerpt(content, 120)!r}",
-        status_code=status, request_id=headers.get("x-request-id"), body=excerpt(content),
+        status_code=status, request_id=headers.get("x-request-id"), body=_scrub(excerpt(content)),
     )  # fmt: skip

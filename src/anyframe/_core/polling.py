@@ -58,9 +58,9 @@ class Poll:
     deadline: float = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.timeout <= 0:
+        if not self.timeout > 0:  # NaN too: a NaN deadline would never pass
             raise InvalidArgumentError(f"timeout must be a positive number of seconds, got {self.timeout!r}")
-        if self.poll_interval <= 0:
+        if not self.poll_interval > 0:
             raise InvalidArgumentError(
                 f"poll_interval must be a positive number of seconds, got {self.poll_interval!r}"
             )

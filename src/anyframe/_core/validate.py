@@ -27,7 +27,7 @@ ENV_VAR_KEY = re.compile(r"[A-Z_][A-Z0-9_]*")
 
 
 def check_id(name: str, value: object) -> int:
-    """An integer path id (agent, skill, MCP, connector, build, token): positive, not a bool."""
+    """An integer id or count (agent, skill, MCP, connector, build, token, limit): >= 0, not a bool."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgumentError(f"{name} must be an int, got {type(value).__name__} {value!r}")
     if value < 0:
@@ -61,13 +61,15 @@ def check_text(name: str, value: object, *, allow_none: bool = False) -> str | N
     return value
 
 
-def check_port(name: str, value: object) -> int | None:
-    """An optional TCP port: 1-65535."""
-    if value is None:
-        return None
+def _port(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
         raise InvalidArgumentError(f"{name} must be a TCP port between 1 and 65535, got {value!r}")
     return value
+
+
+def check_port(name: str, value: object) -> int | None:
+    """An optional TCP port: 1-65535."""
+    return None if value is None else _port(name, value)
 
 
 def check_ports(name: str, values: Iterable[object] | None) -> list[int] | None:
@@ -76,7 +78,8 @@ def check_ports(name: str, values: Iterable[object] | None) -> list[int] | None:
         return None
     if isinstance(values, (str, bytes)):
         raise InvalidArgumentError(f"{name} must be a list of ports, got a string")
-    return [check_port(f"{name}[{i}]", v) or 0 for i, v in enumerate(values)]
+    # A `None` inside the list is not "no port": it is rejected like any other non-port.
+    return [_port(f"{name}[{i}]", v) for i, v in enumerate(values)]
 
 
 def check_env_vars(value: Mapping[str, str] | None) -> dict[str, str] | None:

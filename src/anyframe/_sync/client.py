@@ -31,7 +31,7 @@ __all__ = ["AnyFrame"]
 
 
 class AnyFrame:
-    """The AnyFrame client (async flavour; `AnyFrame` is the same surface without `await`).
+    """The AnyFrame control-plane client: configuration, one connection pool, and the resources.
 
     Example:
         ```python
@@ -140,6 +140,9 @@ class AnyFrame:
             max_retries: Replaces the retry budget.
             stream_read_timeout: Replaces the silence allowed on event streams.
 
+        Returns:
+            A new [`AnyFrame`][anyframe.AnyFrame] with the changed settings.
+
         Raises:
             InvalidArgumentError: A value is out of range.
         """
@@ -152,7 +155,7 @@ class AnyFrame:
                 raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
             changes["max_retries"] = max_retries
         if stream_read_timeout is not None:
-            if stream_read_timeout <= 0:
+            if not stream_read_timeout > 0:
                 raise InvalidArgumentError(
                     f"stream_read_timeout must be positive, got {stream_read_timeout!r}"
                 )

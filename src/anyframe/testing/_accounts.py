@@ -1,0 +1,78 @@
+"""Identity, API tokens and stored credentials (contract §4 and §5).
+
+Tokens are real: every `/api` request must carry a live `afm_` token minted here, and revoking one makes
+the next request with it answer 401. Credential values are stored but only their `set` / `last4` /
+`updated_at` view ever leaves the plane.
+"""
+
+from __future__ import annotations
+
+from ._http import ApiError, Request, Response, empty_response, json_response
+from ._routing import Params
+from ._rows import utcnow
+from ._validate import Field, body_object
+from ._world import USER, World
+
+__all__ = [
+    "clear_credential",
+    "create_token",
+    "get_credentials",
+    "get_me",
+    "list_tokens",
+    "revoke_token",
+    "set_credential",
+]
+
+
+def get_me(world: World, request: Request, params: Params) -> Response:
+    """`GET /api/me`: the fixed local user."""
+    return json_response(200, USER)
+
+
+def list_tokens(world: World, request: Request, params: Params) -> Response:
+    """`GET /api/tokens`: live tokens, redacted, oldest first."""
+    rows = [row.to_json() for row in world.tokens.values() if row.revoked_at is None]
+    return json_response(200, rows)
+
+
+def create_token(world: World, request: Request, params: Params) -> Response:
+    """`POST /api/tokens`: mint a token; the raw value is returned this once (201)."""
+    value = request.json()
+    name = value.get("name") if isinstance(value, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        # The contract's fixture answers a string detail here, not a list.
+        raise ApiError(422, "name required")
+    body_object(request, {"name": Field("str", required=True)})
+    row = world.mint_token(name)
+    return json_response(201, {**row.to_json(), "token": row.secret})
+
+
+def revoke_token(world: World, request: Request, params: Params) -> Response:
+    """`DELETE /api/tokens/{token_id}`: soft-delete; later calls with that token answer 401."""
+    row = world.tokens.get(params.num("token_id"))
+    if row is None or row.revoked_at is not None:
+        raise ApiError(404, "token not found")
+    row.revoked_at = utcnow()
+    return empty_response()
+
+
+def get_credentials(world: World, request: Request, params: Params) -> Response:
+    """`GET /api/credentials`: the redacted view of the three credentials."""
+    return json_response(200, {kind: row.to_json() for kind, row in world.credentials.items()})
+
+
+def set_credential(world: World, request: Request, params: Params) -> Response:
+    """`PUT /api/credentials/{kind}`: store a credential value (204)."""
+    fields = body_object(request, {"token": Field("str", required=True, min_length=1)})
+    row = world.credentials[params.text("kind")]
+    row.value = str(fields["token"])
+    row.updated_at = utcnow()
+    return empty_response()
+
+
+def clear_credential(world: World, request: Request, params: Params) -> Response:
+    """`DELETE /api/credentials/{kind}`: forget a credential (204)."""
+    row = world.credentials[params.text("kind")]
+    row.value = None
+    row.updated_at = None
+    return empty_response()

@@ -1,0 +1,170 @@
+"""Transport-neutral request and response values shared by the router and the socket server.
+
+The world and the routes never touch sockets: they receive a [Request][anyframe.testing._http.Request]
+and return a [Response][anyframe.testing._http.Response] (JSON with a Content-Length) or a
+[StreamResponse][anyframe.testing._http.StreamResponse] (an iterator of SSE frames the server writes as
+HTTP chunks). Errors are raised as [ApiError][anyframe.testing._http.ApiError] and rendered the FastAPI
+way, `{"detail": ...}`, which is what the real control plane answers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ApiError",
+    "Frames",
+    "Request",
+    "Response",
+    "StreamResponse",
+    "dumps",
+    "empty_response",
+    "error_response",
+    "json_response",
+    "validation_error",
+]
+
+#: A batch of encoded SSE frames (each ending in a blank line); comment frames start with `:`.
+Frames = list[bytes]
+
+_MISSING = object()
+
+
+def dumps(value: object) -> bytes:
+    """Encode a JSON value compactly.
+
+    Args:
+        value: Any JSON-serialisable value.
+
+    Returns:
+        UTF-8 bytes without insignificant whitespace.
+    """
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
+class ApiError(Exception):
+    """An HTTP error answer, rendered as `{"detail": detail}`."""
+
+    def __init__(self, status: int, detail: object, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(status, detail)
+        self.status = status
+        self.detail = detail
+        self.headers = dict(headers or {})
+
+
+def validation_error(loc: list[str | int], msg: str, kind: str) -> ApiError:
+    """Build a 422 carrying one FastAPI-style validation issue.
+
+    Args:
+        loc: Location of the issue, e.g. `["body", "name"]`.
+        msg: Human-readable message.
+        kind: Machine-readable type, e.g. `"missing"`.
+
+    Returns:
+        The error to raise.
+    """
+    return ApiError(422, [{"loc": loc, "msg": msg, "type": kind}])
+
+
+@dataclass
+class Request:
+    """One parsed HTTP request.
+
+    Attributes:
+        method: Upper-case method.
+        path: Path without the query string.
+        query: Query parameters; the last value wins.
+        headers: Headers with lower-case names.
+        body: Raw body bytes (empty when there is none).
+    """
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes = b""
+    _parsed: object = field(default=_MISSING, repr=False)
+
+    @property
+    def has_body(self) -> bool:
+        """Whether the request carried a non-blank body."""
+        return bool(self.body.strip())
+
+    def json(self) -> object:
+        """Return the decoded JSON body (`None` when the body is empty).
+
+        Returns:
+            The decoded value.
+
+        Raises:
+            ApiError: 422 with a `json_invalid` issue when the body is not JSON.
+        """
+        if self._parsed is _MISSING:
+            if not self.has_body:
+                self._parsed = None
+            else:
+                try:
+                    self._parsed = json.loads(self.body)
+                except ValueError as exc:
+                    pos = getattr(exc, "pos", 0)
+                    raise validation_error(["body", pos], "JSON decode error", "json_invalid") from None
+        return self._parsed
+
+    def recorded_body(self) -> object:
+        """Return the body for the request log: parsed JSON, else text, else `None`."""
+        if not self.has_body:
+            return None
+        try:
+            return self.json()
+        except ApiError:
+            return self.body.decode("utf-8", "replace")
+
+
+@dataclass
+class Response:
+    """A complete response with a fixed-length body."""
+
+    status: int
+    body: bytes = b""
+    content_type: str | None = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class StreamResponse:
+    """A `text/event-stream` response; `frames` yields batches of encoded frames until the stream ends.
+
+    Attributes:
+        frames: The frame batches. The server closes the iterator when the client goes away.
+        fault: A stream fault (cut or stall) to apply to this connection, set by the plane.
+    """
+
+    frames: Iterator[Frames]
+    fault: object = None
+    status: int = 200
+
+
+def json_response(status: int, value: object, headers: Mapping[str, str] | None = None) -> Response:
+    """Build a JSON response.
+
+    Args:
+        status: HTTP status.
+        value: JSON-serialisable body.
+        headers: Extra headers.
+
+    Returns:
+        The response.
+    """
+    return Response(status, dumps(value), "application/json", dict(headers or {}))
+
+
+def empty_response(status: int = 204) -> Response:
+    """Build a bodiless response (204 by default)."""
+    return Response(status, b"", None)
+
+
+def error_response(error: ApiError) -> Response:
+    """Render an [ApiError][anyframe.testing._http.ApiError] as `{"detail": ...}`."""
+    return json_response(error.status, {"detail": error.detail}, error.headers)

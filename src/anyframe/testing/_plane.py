@@ -1,0 +1,391 @@
+"""[LocalControlPlane][anyframe.testing.LocalControlPlane] and [serve][anyframe.testing.serve]: start, stop, glue.
+
+The plane owns the world, the HTTP server, the fault registry and the request log. Every `/api` request
+goes: faults -> route (404/405) -> auth (401) -> path params (422) -> handler under the world lock ->
+request log. `/_plane/...` control endpoints skip auth, faults and the log.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import logging
+import socket
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from . import _builds, _connectors
+from ._config import Timings
+from ._faults import FaultRule, Faults
+from ._http import (
+    ApiError,
+    Request,
+    Response,
+    StreamResponse,
+    empty_response,
+    error_response,
+    json_response,
+)
+from ._requests import RecordedRequest, RequestLog
+from ._routes import build_router
+from ._routing import convert
+from ._server import PlaneServer
+from ._world import World
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from anyframe import AnyFrame, AsyncAnyFrame
+
+__all__ = ["LocalControlPlane", "serve"]
+
+logger = logging.getLogger("anyframe.testing")
+
+_HTML_ERROR = (
+    b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+    b"<hr><center>nginx</center></body></html>"
+)
+
+
+def _loopback(host: str) -> socket.AddressFamily:
+    literal = "127.0.0.1" if host == "localhost" else host.strip("[]")
+    try:
+        address = ipaddress.ip_address(literal)
+    except ValueError:
+        raise ValueError(f"the local control plane binds loopback addresses only, not {host!r}") from None
+    if not address.is_loopback:
+        raise ValueError(f"the local control plane binds loopback addresses only, not {host!r}")
+    return socket.AF_INET6 if address.version == 6 else socket.AF_INET
+
+
+class LocalControlPlane:
+    """A stateful AnyFrame control plane served over real HTTP on a loopback port.
+
+    Use [serve][anyframe.testing.serve] for the common case; construct this class directly to start and
+    stop it yourself.
+
+    Args:
+        host: Loopback address to bind (`127.0.0.1`, `localhost`, `::1`); anything else is refused.
+        port: TCP port; `0` picks a free one.
+        api_key: Value of the initial API token (default: a random `afm_...`).
+        timings: Delays of the simulated world (see [Timings][anyframe.testing.Timings]).
+        time_scale: Overrides `timings.time_scale`.
+        build_seconds: Overrides `timings.build_seconds`.
+        boot_seconds: Overrides `timings.boot_seconds`.
+        turn_seconds: Overrides `timings.turn_seconds`.
+        snapshot_seconds: Overrides `timings.snapshot_seconds`.
+        idle_scale: Overrides `timings.idle_scale`.
+        keepalive_interval: Overrides `timings.keepalive_interval`.
+
+    Raises:
+        ValueError: `host` is not a loopback address, `api_key` does not start with `afm_`, or a timing
+            is negative.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        api_key: str | None = None,
+        timings: Timings | None = None,
+        time_scale: float | None = None,
+        build_seconds: float | None = None,
+        boot_seconds: float | None = None,
+        turn_seconds: float | None = None,
+        snapshot_seconds: float | None = None,
+        idle_scale: float | None = None,
+        keepalive_interval: float | None = None,
+    ) -> None:
+        self._family = _loopback(host)
+        if api_key is not None and not api_key.startswith("afm_"):
+            raise ValueError("api_key must start with 'afm_'")
+        overrides = {
+            "time_scale": time_scale,
+            "build_seconds": build_seconds,
+            "boot_seconds": boot_seconds,
+            "turn_seconds": turn_seconds,
+            "snapshot_seconds": snapshot_seconds,
+            "idle_scale": idle_scale,
+            "keepalive_interval": keepalive_interval,
+        }
+        base = timings or Timings()
+        self.timings = Timings(**{**base.__dict__, **{k: v for k, v in overrides.items() if v is not None}})
+        self._host = "127.0.0.1" if host == "localhost" else host.strip("[]")
+        self._port = port
+        self.world = World(self.timings)
+        self.faults = Faults()
+        self.requests = RequestLog()
+        self.stop_event = threading.Event()
+        self._router = build_router()
+        self._token = self.world.mint_token("local-plane", api_key)
+        self._lock = threading.Lock()
+        self._server: PlaneServer | None = None
+        self._thread: threading.Thread | None = None
+        self._client: AnyFrame | None = None
+        self._stopped = False
+        self.url = ""
+
+    # -- lifecycle ------------------------------------------------------------------------------------
+
+    def start(self) -> LocalControlPlane:
+        """Bind the port and start serving (idempotent while running).
+
+        Returns:
+            The plane itself, so `plane = LocalControlPlane().start()` works.
+
+        Raises:
+            RuntimeError: The plane was stopped; planes are not restartable.
+            OSError: The port could not be bound.
+        """
+        with self._lock:
+            if self._stopped:
+                raise RuntimeError("a stopped LocalControlPlane cannot be restarted; create a new one")
+            if self._server is not None:
+                return self
+            server = PlaneServer((self._host, self._port), self, self._family)
+            host = f"[{self._host}]" if self._family == socket.AF_INET6 else self._host
+            self.url = f"http://{host}:{server.server_port}"
+            self.world.base_url = self.url
+            self.world.scheduler.start()
+            self._thread = threading.Thread(
+                target=server.serve,
+                name="anyframe-plane-http",
+                daemon=True,
+            )
+            self._server = server
+            self._thread.start()
+        logger.debug("local control plane listening on %s", self.url)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving: end open streams and connections, join every thread, close `client` (idempotent)."""
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+            server, thread, client = self._server, self._thread, self._client
+            self._client = None
+        if client is not None:
+            try:
+                client.close()
+            except Exception:  # the SDK client is not ours to debug while shutting down
+                logger.debug("closing the plane's client failed", exc_info=True)
+        self.stop_event.set()
+        self.world.stop()
+        if server is not None:
+            server.wake()
+            if thread is not None:
+                thread.join(2.0)
+            server.close()
+        logger.debug("local control plane stopped")
+
+    @property
+    def running(self) -> bool:
+        """Whether the plane is serving."""
+        return self._server is not None and not self._stopped
+
+    def __enter__(self) -> LocalControlPlane:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "stopped" if self._stopped else "not started"
+        return f"<LocalControlPlane {self.url or '-'} {state}>"
+
+    # -- conveniences ---------------------------------------------------------------------------------
+
+    @property
+    def api_key(self) -> str:
+        """The initial API token, accepted until revoked."""
+        return self._token.secret
+
+    @property
+    def client(self) -> AnyFrame:
+        """A ready `anyframe.AnyFrame` for this plane, created on first use and closed by `stop()`."""
+        with self._lock:
+            if self._client is None:
+                from anyframe import AnyFrame  # lazily: the SDK is optional for users of the plane alone
+
+                self._client = AnyFrame(api_key=self.api_key, base_url=self.url, load_dotenv=False)
+            return self._client
+
+    def async_client(self) -> AsyncAnyFrame:
+        """Return a new `anyframe.AsyncAnyFrame` for this plane; the caller closes it.
+
+        Returns:
+            A client whose `api_key` and `base_url` point at this plane.
+        """
+        from anyframe import AsyncAnyFrame
+
+        return AsyncAnyFrame(api_key=self.api_key, base_url=self.url, load_dotenv=False)
+
+    # -- request handling (called by the server threads) -------------------------------------------------
+
+    def handle(self, request: Request) -> Response | StreamResponse:
+        """Answer one request (the [App][anyframe.testing._server.App] protocol)."""
+        if request.path == "/_plane" or request.path.startswith("/_plane/"):
+            try:
+                return self._control(request)
+            except ApiError as exc:
+                return error_response(exc)
+        rule = self.faults.take(request.method, request.path)
+        try:
+            response = self._route(request) if rule is None else self._fault(rule, request)
+        except ApiError as exc:
+            response = error_response(exc)
+        except Exception:
+            logger.exception("local control plane failed on %s %s", request.method, request.path)
+            response = json_response(500, {"detail": "internal error in the local control plane"})
+        if isinstance(response, StreamResponse):
+            response.fault = self.faults.take_stream(request.method, request.path)
+        headers = {k: v for k, v in request.headers.items() if k != "authorization"}
+        record = RecordedRequest(
+            request.method, request.path, request.query, headers, request.recorded_body(), response.status
+        )
+        self.requests.append(record)
+        return response
+
+    def _route(self, request: Request) -> Response | StreamResponse:
+        route, raw = self._router.resolve(request)
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        with self.world.cond:
+            if scheme.lower() != "bearer" or self.world.authenticate(token.strip()) is None:
+                raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
+            return route.handler(self.world, request, convert(route, raw))
+
+    def _fault(self, rule: FaultRule, request: Request) -> Response | StreamResponse:
+        if rule.delay:
+            self.stop_event.wait(rule.delay)
+        if rule.status is None and rule.body is None:
+            return self._route(request)
+        if rule.process:
+            try:
+                processed = self._route(request)
+            except ApiError:
+                processed = None
+            if isinstance(processed, StreamResponse):
+                getattr(processed.frames, "close", lambda: None)()
+        status = rule.status or 200
+        headers = dict(rule.headers)
+        if rule.retry_after is not None:
+            headers["Retry-After"] = rule.retry_after
+        if rule.retry_after_ms is not None:
+            headers["retry-after-ms"] = str(rule.retry_after_ms)
+        if rule.body == "malformed":
+            return Response(status, b'{"id": 1,', "application/json", headers)
+        if rule.body == "html":
+            return Response(status, _HTML_ERROR, "text/html; charset=utf-8", headers)
+        return json_response(status, {"detail": rule.detail or f"injected fault: HTTP {status}"}, headers)
+
+    def _control(self, request: Request) -> Response:
+        path, method = request.path.rstrip("/"), request.method
+        if path == "/_plane/health" and method == "GET":
+            return json_response(200, {"ok": True, "url": self.url})
+        if path == "/_plane/faults":
+            if method == "GET":
+                return json_response(200, [rule.to_json() for rule in self.faults.rules])
+            if method == "DELETE":
+                self.faults.clear()
+                return empty_response()
+            if method == "POST":
+                try:
+                    rule = self.faults.add_from_json(request.json())
+                except ValueError as exc:
+                    raise ApiError(422, str(exc)) from None
+                return json_response(201, rule.to_json())
+        if path == "/_plane/requests":
+            if method == "GET":
+                return json_response(200, [_record_json(r) for r in self.requests])
+            if method == "DELETE":
+                self.requests.clear()
+                return empty_response()
+        if path == "/_plane/oauth/authorize" and method == "GET":
+            with self.world.cond:
+                row = _connectors.complete_oauth(self.world, request.query.get("state", ""))
+            if row is None:
+                raise ApiError(404, "unknown or used OAuth state")
+            page = f"<html><body><h1>{html.escape(row.display_name)} is connected</h1></body></html>"
+            return Response(200, page.encode(), "text/html; charset=utf-8")
+        if path.startswith("/_plane/logs/") and method == "GET":
+            try:
+                build_id = int(path.rsplit("/", 1)[1])
+            except ValueError:
+                raise ApiError(404, "Not Found") from None
+            with self.world.cond:
+                text = _builds.build_log_text(self.world, build_id)
+            if text is None:
+                raise ApiError(404, "build not found")
+            return Response(200, text.encode(), "text/plain; charset=utf-8")
+        raise ApiError(404, "Not Found")
+
+
+def _record_json(record: RecordedRequest) -> dict[str, object]:
+    return {
+        "method": record.method,
+        "path": record.path,
+        "query": dict(record.query),
+        "headers": dict(record.headers),
+        "body": record.body,
+        "status": record.status,
+        "at": record.at,
+    }
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    api_key: str | None = None,
+    timings: Timings | None = None,
+    time_scale: float | None = None,
+    build_seconds: float | None = None,
+    boot_seconds: float | None = None,
+    turn_seconds: float | None = None,
+    snapshot_seconds: float | None = None,
+    idle_scale: float | None = None,
+    keepalive_interval: float | None = None,
+) -> LocalControlPlane:
+    """Start a local control plane; use the result as a context manager to stop it.
+
+    Args:
+        host: Loopback address to bind.
+        port: TCP port; `0` picks a free one.
+        api_key: Value of the initial API token (default: random).
+        timings: Delays of the simulated world.
+        time_scale: Overrides `timings.time_scale`.
+        build_seconds: Overrides `timings.build_seconds`.
+        boot_seconds: Overrides `timings.boot_seconds`.
+        turn_seconds: Overrides `timings.turn_seconds`.
+        snapshot_seconds: Overrides `timings.snapshot_seconds`.
+        idle_scale: Overrides `timings.idle_scale`.
+        keepalive_interval: Overrides `timings.keepalive_interval`.
+
+    Returns:
+        A running [LocalControlPlane][anyframe.testing.LocalControlPlane].
+
+    Raises:
+        ValueError: `host` is not a loopback address or an option is out of range.
+    """
+    started = time.monotonic()
+    plane = LocalControlPlane(
+        host,
+        port,
+        api_key=api_key,
+        timings=timings,
+        time_scale=time_scale,
+        build_seconds=build_seconds,
+        boot_seconds=boot_seconds,
+        turn_seconds=turn_seconds,
+        snapshot_seconds=snapshot_seconds,
+        idle_scale=idle_scale,
+        keepalive_interval=keepalive_interval,
+    ).start()
+    logger.debug("started in %.1f ms", (time.monotonic() - started) * 1000)
+    return plane

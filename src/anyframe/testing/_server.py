@@ -1,0 +1,316 @@
+"""HTTP/1.1 plumbing of the local control plane: a threading server that tracks and can kill connections.
+
+Why not `http.server` as is: its handler writes the status line, headers and body in separate `send`
+calls (Nagle plus delayed ACK then adds ~40 ms per request on loopback), logs every request to stderr,
+answers errors with HTML, joins no daemon threads on close, and leaves idle keep-alive connections and
+open SSE streams hanging after `shutdown()`. This subclass writes each response in one `sendall`, sets
+`TCP_NODELAY`, writes SSE frames as HTTP chunks, tracks every accepted socket and handler thread so that
+[PlaneServer.close][anyframe.testing._server.PlaneServer.close] ends them all, and implements the
+stream faults (cut, stall) at the socket level where they belong.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import itertools
+import logging
+import selectors
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Protocol
+from urllib.parse import parse_qsl, urlsplit
+
+from ._faults import StreamFault
+from ._http import ApiError, Request, Response, StreamResponse, error_response
+
+__all__ = ["App", "PlaneServer"]
+
+logger = logging.getLogger("anyframe.testing")
+
+_Req = socket.socket | tuple[bytes, socket.socket]  # socketserver's request type (TCP: a socket)
+_MAX_BODY = 16 * 1024 * 1024
+_request_ids = itertools.count(1)
+
+
+class App(Protocol):
+    """What the server needs from the plane."""
+
+    stop_event: threading.Event
+
+    def handle(self, request: Request) -> Response | StreamResponse:
+        """Answer one request."""
+
+
+class PlaneServer(ThreadingHTTPServer):
+    """A `ThreadingHTTPServer` with connection tracking, a deep accept backlog and quiet logging."""
+
+    daemon_threads = True
+    request_queue_size = 2048  # a benchmark opens 1,000 requests at once through a 100-connection pool
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], app: App, family: socket.AddressFamily) -> None:
+        self.address_family = family
+        self.app = app
+        self._lock = threading.Lock()
+        self._conn_sockets: set[socket.socket] = set()
+        self._conn_threads: set[threading.Thread] = set()
+        self._wake_r, self._wake_w = socket.socketpair()
+        super().__init__(address, _Handler)
+
+    def serve(self) -> None:
+        """Accept connections until [wake][anyframe.testing._server.PlaneServer.wake] is called.
+
+        Unlike `serve_forever`, which polls a shutdown flag every `poll_interval`, this loop blocks on the
+        listening socket and a wake-up socket, so stopping takes no polling delay and idling costs no CPU.
+        """
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.socket, selectors.EVENT_READ)
+            selector.register(self._wake_r, selectors.EVENT_READ)
+            while True:
+                for key, _ in selector.select():
+                    if key.fileobj is self._wake_r:
+                        return
+                    self._handle_request_noblock()  # type: ignore[attr-defined]
+
+    def wake(self) -> None:
+        """Make [serve][anyframe.testing._server.PlaneServer.serve] return (thread-safe, idempotent)."""
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"x")
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind calls socket.getfqdn(), a reverse DNS lookup that can take seconds.
+        self.socket.bind(self.server_address)
+        self.server_address = self.socket.getsockname()
+        self.server_name = str(self.server_address[0])
+        self.server_port = int(self.server_address[1])
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        sock, address = self.socket.accept()
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        with self._lock:
+            self._conn_sockets.add(sock)
+        return sock, address
+
+    def process_request(self, request: _Req, client_address: object) -> None:
+        thread = threading.Thread(
+            target=self._serve_connection,
+            args=(request, client_address),
+            name="anyframe-plane-conn",
+            daemon=True,
+        )
+        with self._lock:
+            self._conn_threads.add(thread)
+        thread.start()
+
+    def _serve_connection(self, request: _Req, client_address: object) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:  # the peer vanished mid-request; nothing to report
+            logger.debug("connection ended with an error", exc_info=True)
+        finally:
+            self.shutdown_request(request)
+            with self._lock:
+                self._conn_threads.discard(threading.current_thread())
+
+    def shutdown_request(self, request: _Req) -> None:
+        with self._lock:
+            if isinstance(request, socket.socket):
+                self._conn_sockets.discard(request)
+        super().shutdown_request(request)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        logger.debug("error while serving %s", client_address, exc_info=True)
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop accepting, end every open connection and join every handler thread.
+
+        Args:
+            timeout: Total seconds to wait for handler threads to finish.
+        """
+        with self._lock:
+            sockets = list(self._conn_sockets)
+        for sock in sockets:
+            # Wakes a handler blocked reading the next keep-alive request or writing a stream.
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                threads = list(self._conn_threads)
+            if not threads:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                logger.debug("%d connection thread(s) did not finish in time", len(threads))
+                break
+            threads[0].join(remaining)
+        self.server_close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "anyframe-testing"
+    sys_version = ""
+    server: PlaneServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        logger.debug("%s - %s", self.address_string(), format % args)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Malformed request lines, 414s and unknown methods: JSON like everything else, then close.
+        self.close_connection = True
+        detail = message or http.client.responses.get(code, "Error")
+        self._write(error_response(ApiError(code, detail)), f"req_{next(_request_ids)}")
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET
+
+    def _dispatch(self) -> None:
+        request_id = f"req_{next(_request_ids)}"
+        try:
+            body = self._read_body()
+        except ApiError as exc:
+            self.close_connection = True
+            self._write(error_response(exc), request_id)
+            return
+        url = urlsplit(self.path)
+        request = Request(
+            method=self.command.upper(),
+            path=url.path or "/",
+            query=dict(parse_qsl(url.query, keep_blank_values=True)),
+            headers={k.lower(): v for k, v in self.headers.items()},
+            body=body,
+        )
+        result = self.server.app.handle(request)
+        if isinstance(result, StreamResponse):
+            self._write_stream(result, request_id)
+        else:
+            self._write(result, request_id)
+
+    def _read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            parts: list[bytes] = []
+            total = 0
+            while True:
+                size_line = self.rfile.readline(1024)
+                try:
+                    size = int(size_line.split(b";")[0].strip(), 16)
+                except ValueError:
+                    raise ApiError(400, "malformed chunked body") from None
+                if size == 0:
+                    while self.rfile.readline(1024).strip():  # trailers
+                        pass
+                    return b"".join(parts)
+                total += size
+                if total > _MAX_BODY:
+                    raise ApiError(413, "request body too large")
+                parts.append(self.rfile.read(size))
+                self.rfile.readline(8)
+        raw_length = self.headers.get("Content-Length")
+        if raw_length is None:
+            return b""
+        try:
+            length = int(raw_length)
+        except ValueError:
+            raise ApiError(400, "invalid Content-Length") from None
+        if length < 0:
+            raise ApiError(400, "invalid Content-Length")
+        if length > _MAX_BODY:
+            raise ApiError(413, "request body too large")
+        return self.rfile.read(length) if length else b""
+
+    def _head(self, status: int, request_id: str, headers: dict[str, str]) -> bytearray:
+        reason = http.client.responses.get(status, "Unknown")
+        out = bytearray(f"HTTP/1.1 {status} {reason}\r\nx-request-id: {request_id}\r\n".encode("latin-1"))
+        for name, value in headers.items():
+            out += f"{name}: {value}\r\n".encode("latin-1")
+        if self.close_connection:
+            out += b"Connection: close\r\n"
+        return out
+
+    def _write(self, response: Response, request_id: str) -> None:
+        headers = dict(response.headers)
+        if response.content_type is not None:
+            headers["Content-Type"] = response.content_type
+        if response.status != 204 and not 100 <= response.status < 200:
+            headers["Content-Length"] = str(len(response.body))
+        if self.command == "HEAD":
+            self.close_connection = True
+        out = self._head(response.status, request_id, headers)
+        out += b"\r\n"
+        if self.command != "HEAD":
+            out += response.body
+        self.log_request(response.status)
+        self.wfile.write(out)
+
+    def _write_stream(self, response: StreamResponse, request_id: str) -> None:
+        headers = {
+            "Content-Type": "text/event-stream; charset=utf-8",
+            "Cache-Control": "no-cache",
+            "X-Accel-Buffering": "no",
+            "Transfer-Encoding": "chunked",
+        }
+        out = self._head(response.status, request_id, headers) + b"\r\n"
+        fault = response.fault if isinstance(response.fault, StreamFault) else None
+        frames = response.frames
+        try:
+            self.wfile.write(out)
+            if fault is not None and fault.after == 0 and not _cuts_mid_frame(fault):
+                self._trigger(fault)
+                fault = None
+                if self.close_connection:
+                    return
+            sent = 0
+            for batch in frames:
+                if fault is None:
+                    self._chunk(b"".join(batch))
+                    continue
+                for frame in batch:
+                    if fault is None:
+                        self._chunk(frame)
+                        continue
+                    is_event = not frame.startswith(b":")
+                    if is_event and _cuts_mid_frame(fault) and sent >= fault.after:
+                        self._chunk(frame[: max(1, len(frame) // 2)])
+                        self.close_connection = True
+                        return
+                    self._chunk(frame)
+                    if is_event:
+                        sent += 1
+                        if sent >= fault.after and not _cuts_mid_frame(fault):
+                            self._trigger(fault)
+                            fault = None
+                            if self.close_connection:
+                                return
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:  # the client went away: end this connection quietly
+            self.close_connection = True
+        finally:
+            close = getattr(frames, "close", None)
+            if close is not None:
+                close()
+
+    def _trigger(self, fault: StreamFault) -> None:
+        """Apply a cut (close without the terminating chunk) or a stall (silence, then carry on)."""
+        if fault.kind == "cut":
+            self.close_connection = True
+            return
+        stop = self.server.app.stop_event
+        stop.wait(fault.seconds)
+        if stop.is_set():
+            self.close_connection = True
+
+    def _chunk(self, data: bytes) -> None:
+        if data:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+
+def _cuts_mid_frame(fault: StreamFault) -> bool:
+    return fault.kind == "cut" and fault.partial
