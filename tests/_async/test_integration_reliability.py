@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator
 
 import pytest
 
@@ -38,7 +38,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def plane() -> Iterator[LocalControlPlane]:
+def plane() -> Generator[LocalControlPlane, None, None]:
     with serve() as running:
         yield running
 

@@ -15,13 +15,14 @@ Contracts pinned:
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator
 
 import pytest
 
 from anyframe import (
     APIConnectionError,
     AsyncAnyFrame,
+    AsyncEventStream,
     BuildFailedError,
     NotFoundError,
     SessionEndedError,
@@ -34,7 +35,7 @@ MISSING = "00000000-0000-4000-8000-000000000000"
 
 
 @pytest.fixture
-def plane() -> Iterator[LocalControlPlane]:
+def plane() -> Generator[LocalControlPlane, None, None]:
     with serve(keepalive_interval=30.0) as running:
         yield running
 
@@ -50,6 +51,13 @@ async def _running_session(af: AsyncAnyFrame) -> str:
     session = await af.sessions.create(agent_id=agent.id)
     session = await af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
     return session.id
+
+
+async def _drain(stream: AsyncEventStream) -> int:
+    count = 0
+    async for _ in stream:
+        count += 1
+    return count
 
 
 async def _chat_turn(af: AsyncAnyFrame, session_id: str, prompt: str) -> None:
@@ -132,23 +140,20 @@ async def test_reconnect_false_raises_connection_error_on_a_drop(plane: LocalCon
     await _chat_turn(af, session_id, "hello")
     plane.faults.cut_stream(path="/api/sessions/*/events", after=2, times=1)
 
-    seen = 0
+    stream = af.sessions.events(session_id, reconnect=False)
     with pytest.raises(APIConnectionError):
-        async for _ in af.sessions.events(session_id, reconnect=False):
-            seen += 1
-    assert seen == 2
+        await _drain(stream)
+    assert stream.last_event_id == "2"
 
 
 @pytest.mark.anyio
 async def test_stream_404_raises_not_found(af: AsyncAnyFrame) -> None:
     with pytest.raises(NotFoundError) as info:
-        async for _ in af.sessions.events(MISSING):
-            pass
+        await _drain(af.sessions.events(MISSING))
     assert info.value.status_code == 404
     assert info.value.request_id
     with pytest.raises(NotFoundError):
-        async for _ in af.agents.stream_build(999_999, 1):
-            pass
+        await _drain(af.agents.stream_build(999_999, 1))
 
 
 @pytest.mark.anyio
@@ -172,7 +177,9 @@ async def test_build_log_streams_lines_then_state_and_ends(af: AsyncAnyFrame) ->
     queued = await af.agents.build(agent.id)
     assert queued.queued
     assert queued.build_id is not None
-    events = [event async for event in af.agents.stream_build(agent.id, queued.build_id)]
+    events = []
+    async for event in af.agents.stream_build(agent.id, queued.build_id):
+        events.append(event)
     assert [e.event for e in events[:-1]] == ["line"] * (len(events) - 1)
     assert events[-1].event == "state"
     assert events[-1].json() == {"state": "succeeded"}

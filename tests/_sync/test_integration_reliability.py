@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Iterator, Iterator
+from collections.abc import Iterator, Generator
 
 import pytest
 
@@ -39,7 +39,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def plane() -> Iterator[LocalControlPlane]:
+def plane() -> Generator[LocalControlPlane, None, None]:
     with serve() as running:
         yield running
 

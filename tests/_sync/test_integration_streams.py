@@ -16,13 +16,14 @@ Contracts pinned:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Iterator
+from collections.abc import Iterator, Generator
 
 import pytest
 
 from anyframe import (
     APIConnectionError,
     AnyFrame,
+    EventStream,
     BuildFailedError,
     NotFoundError,
     SessionEndedError,
@@ -35,7 +36,7 @@ MISSING = "00000000-0000-4000-8000-000000000000"
 
 
 @pytest.fixture
-def plane() -> Iterator[LocalControlPlane]:
+def plane() -> Generator[LocalControlPlane, None, None]:
     with serve(keepalive_interval=30.0) as running:
         yield running
 
@@ -51,6 +52,13 @@ def _running_session(af: AnyFrame) -> str:
     session = af.sessions.create(agent_id=agent.id)
     session = af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
     return session.id
+
+
+def _drain(stream: EventStream) -> int:
+    count = 0
+    for _ in stream:
+        count += 1
+    return count
 
 
 def _chat_turn(af: AnyFrame, session_id: str, prompt: str) -> None:
@@ -129,22 +137,19 @@ def test_reconnect_false_raises_connection_error_on_a_drop(plane: LocalControlPl
     _chat_turn(af, session_id, "hello")
     plane.faults.cut_stream(path="/api/sessions/*/events", after=2, times=1)
 
-    seen = 0
+    stream = af.sessions.events(session_id, reconnect=False)
     with pytest.raises(APIConnectionError):
-        for _ in af.sessions.events(session_id, reconnect=False):
-            seen += 1
-    assert seen == 2
+        _drain(stream)
+    assert stream.last_event_id == "2"
 
 
 def test_stream_404_raises_not_found(af: AnyFrame) -> None:
     with pytest.raises(NotFoundError) as info:
-        for _ in af.sessions.events(MISSING):
-            pass
+        _drain(af.sessions.events(MISSING))
     assert info.value.status_code == 404
     assert info.value.request_id
     with pytest.raises(NotFoundError):
-        for _ in af.agents.stream_build(999_999, 1):
-            pass
+        _drain(af.agents.stream_build(999_999, 1))
 
 
 def test_breaking_out_closes_the_connection(plane: LocalControlPlane, af: AnyFrame) -> None:
@@ -166,7 +171,9 @@ def test_build_log_streams_lines_then_state_and_ends(af: AnyFrame) -> None:
     queued = af.agents.build(agent.id)
     assert queued.queued
     assert queued.build_id is not None
-    events = [event for event in af.agents.stream_build(agent.id, queued.build_id)]
+    events = []
+    for event in af.agents.stream_build(agent.id, queued.build_id):
+        events.append(event)
     assert [e.event for e in events[:-1]] == ["line"] * (len(events) - 1)
     assert events[-1].event == "state"
     assert events[-1].json() == {"state": "succeeded"}

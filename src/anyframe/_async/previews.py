@@ -18,7 +18,7 @@ from .._generated.models.preview_spec import PreviewSpec as WirePreviewSpec
 from .._generated.models.preview_start_request import PreviewStartRequest
 from .._generated.models.preview_status_request import PreviewStatusRequest
 from .._generated.models.preview_stop_request import PreviewStopRequest
-from ..exceptions import InvalidArgumentError, ResponseValidationError
+from ..exceptions import InvalidArgumentError
 from ..models import Preview, PreviewActionResult, PreviewBatchResult, PreviewSpec
 from ._base import AsyncResource, session_arg, unset
 
@@ -147,14 +147,9 @@ class AsyncPreviews(AsyncResource):
         body = PreviewLogsRequest(
             action="logs", port=unset(check_port("port", port)), name=unset(name), tail=check_id("tail", tail)
         )
-        answer = await self._transport.json(previews_action.build_request(session_arg(session_id), body=body))
-        if answer is None:
-            return {}
-        if not isinstance(answer, dict):
-            raise ResponseValidationError(
-                f"previews logs answer is not a JSON object: {type(answer).__name__}"
-            )
-        return answer
+        return await self._transport.json_object(
+            previews_action.build_request(session_arg(session_id), body=body)
+        )
 
     async def previews_batch_start(
         self, session_id: str | uuid.UUID, specs: Sequence[PreviewSpec | Mapping[str, object]]

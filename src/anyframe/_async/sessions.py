@@ -27,7 +27,7 @@ from .._generated.models.chat_message_request import ChatMessageRequest
 from .._generated.models.chat_respond_request import ChatRespondRequest
 from .._generated.models.session_create_request import SessionCreateRequest
 from .._generated.models.session_resume_request import SessionResumeRequest
-from ..exceptions import InvalidArgumentError, ResponseValidationError, SessionEndedError
+from ..exceptions import InvalidArgumentError, SessionEndedError
 from ..models import ChatEvent, SaveAsBaseResult, Session, Snapshot
 from ._base import session_arg, unset
 from ._transport import AsyncEventStream
@@ -47,14 +47,6 @@ def _opaque(name: str, value: object) -> dict[str, object]:
             f"{name} must be a dict forwarded to the chat bridge{hint}, got {type(value).__name__}"
         )
     return dict(value)
-
-
-def _object_answer(value: object, what: str) -> dict[str, object]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise ResponseValidationError(f"{what} answer is not a JSON object: {type(value).__name__}")
-    return value
 
 
 class AsyncSessions(AsyncPreviews):
@@ -219,8 +211,9 @@ class AsyncSessions(AsyncPreviews):
             ConflictError: The session is not running.
         """
         wire = ChatMessageRequest.from_dict(_opaque("body", body))
-        answer = await self._transport.json(send_message.build_request(session_arg(session_id), body=wire))
-        return _object_answer(answer, "message")
+        return await self._transport.json_object(
+            send_message.build_request(session_arg(session_id), body=wire)
+        )
 
     async def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
         """Answer a permission prompt or question from the agent (forwarded verbatim).
@@ -238,8 +231,7 @@ class AsyncSessions(AsyncPreviews):
             The bridge's answer, typically `{"ok": True}`.
         """
         wire = ChatRespondRequest.from_dict(_opaque("body", body))
-        answer = await self._transport.json(respond.build_request(session_arg(session_id), body=wire))
-        return _object_answer(answer, "respond")
+        return await self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
 
     async def transcript(
         self, session_id: SessionId, *, since: int = 0, limit: int = 1000

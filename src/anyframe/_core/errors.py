@@ -115,12 +115,22 @@ def _decode(content: bytes) -> object:
         return content.decode("utf-8", "replace")
 
 
+def _without_inputs(body: object) -> object:
+    """Drop the `input` FastAPI echoes in each validation issue: it may be a credential or token."""
+    if isinstance(body, dict) and isinstance(body.get("detail"), list):
+        issues = [
+            {k: v for k, v in issue.items() if k != "input"} if isinstance(issue, dict) else issue
+            for issue in body["detail"]
+        ]
+        return {**body, "detail": issues}
+    return body
+
+
 def _issue_text(issue: object) -> str:
     if isinstance(issue, dict):
         loc = issue.get("loc")
         where = ".".join(str(part) for part in loc) if isinstance(loc, list) else ""
         msg = issue.get("msg", "")
-        # FastAPI also echoes the rejected `input`: never copy it, it may be a secret.
         return f"{where}: {msg}" if where else str(msg)
     return str(issue)
 
@@ -136,7 +146,7 @@ def error_from_response(status: int, headers: Mapping[str, str], content: bytes)
     Returns:
         An instance of the most specific [`APIError`][anyframe.APIError] subclass for `status`.
     """
-    body = _decode(content)
+    body = _without_inputs(_decode(content))
     detail = body.get("detail") if isinstance(body, dict) else None
     issues: list[dict[str, object]] = []
     if isinstance(detail, str) and detail:

@@ -37,6 +37,7 @@ list of pieces and joined once, so parsing stays linear in the size of the strea
 from __future__ import annotations
 
 import json
+from typing import Any
 
 __all__ = ["DEFAULT_MAX_EVENT_SIZE", "SSEDecoder", "SSEEvent", "SSEEventTooLarge"]
 
@@ -116,8 +117,11 @@ class SSEEvent:
         """The reconnection time in milliseconds, when a valid `retry:` line came with this event."""
         return self._retry
 
-    def json(self) -> object:
+    def json(self) -> Any:
         """Parse the data as JSON.
+
+        Typed `Any` on purpose, like `httpx.Response.json()`: the payload is whatever the server
+        sent, and `event.json()["content"]` should type-check in strict user code.
 
         Returns:
             The decoded JSON value, or `None` when the data is empty (keep-alive frames carry none).

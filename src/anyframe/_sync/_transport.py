@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .._core.config import USER_AGENT, ClientConfig
-from .._core.errors import error_from_response, translate_errors
+from .._core.errors import error_from_response, response_invalid, translate_errors
 from .._core.parse import parse_json, parse_model, parse_models
 from .._core.retry import reconnect_delay, retry_delay_for_exception, retry_delay_for_status
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
@@ -54,6 +54,13 @@ class Transport:
         # Far more waiting requests than pooled connections degrade httpx's pool bookkeeping; a
         # gate of the pool's size keeps a 1,000-call fan-out linear.
         self.gate = make_gate(POOL_SIZE)
+        # httpcore hands every request that enters its pool the first idle connection, and the request
+        # only claims it after yielding once; requests entering meanwhile get the same connection, fail
+        # to claim it and go round again (about a dozen times each in a 100-wide fan-out, each round
+        # scanning every connection). Letting one request at a time into the pool, until its connection
+        # reports activity, removes those collisions: 1,000 concurrent calls go ~5x faster. Only for
+        # our own client, whose transport is httpcore's pool and so reports activity (see `_dispatch`).
+        self.entry = make_gate(1) if self.owns_http else None
         self.closed = False
         self.parent: Transport | None = None
 
@@ -96,23 +103,53 @@ class Transport:
             timeout=self.config.timeout,
         )
 
+    def _dispatch(self, request: httpx.Request) -> httpx.Response:
+        """`http.send` inside the gate, entering the connection pool one request at a time."""
+        entry = self.entry
+        with self.gate:
+            if entry is None:
+                return self.http.send(request)
+            entry.acquire()
+            held = True
+            extensions = request.extensions
+
+            def on_connection_activity(event: str, info: Mapping[str, Any]) -> None:
+                # httpcore's "trace" extension: the first event comes from the connection the request
+                # now holds (connecting, or sending its headers), so the next request may enter.
+                nonlocal held
+                if held:
+                    held = False
+                    entry.release()
+                    extensions.pop("trace", None)  # no further callbacks for this request
+
+            extensions["trace"] = on_connection_activity
+            try:
+                return self.http.send(request)
+            finally:
+                if held:  # failed before reaching a connection, or a transport that reports nothing
+                    held = False
+                    entry.release()
+                    extensions.pop("trace", None)
+
     def send(self, args: Mapping[str, Any]) -> httpx.Response:
         """Send one call with the retry policy; return its 2xx answer (body read) or raise the mapped error."""
         self._check_open()
         request = self._build(args)
-        method, path = request.method, request.url.path
         attempt = 0
         while True:
-            started = time.perf_counter()
+            # Log lines are built only when someone listens: the arguments (URL path, a header
+            # lookup) cost more than the rest of the SDK's own per-call work.
+            debug = logger.isEnabledFor(logging.DEBUG)
+            started = time.perf_counter() if debug else 0.0
             try:
-                with self.gate:
-                    response = self.http.send(request)
+                response = self._dispatch(request)
             except httpx.TransportError as exc:
-                delay = retry_delay_for_exception(method, exc, attempt, self.config.max_retries)
-                logger.debug(
-                    "%s %s failed: %s (attempt %d)%s", method, path, type(exc).__name__, attempt + 1,
-                    "" if delay is None else f", retrying in {delay:.2f}s",
-                )  # fmt: skip
+                delay = retry_delay_for_exception(request.method, exc, attempt, self.config.max_retries)
+                if debug:
+                    logger.debug(
+                        "%s %s failed: %s (attempt %d)%s", request.method, request.url.path, type(exc).__name__,
+                        attempt + 1, "" if delay is None else f", retrying in {delay:.2f}s",
+                    )  # fmt: skip
                 if delay is None:
                     with translate_errors():
                         raise
@@ -120,16 +157,21 @@ class Transport:
                 attempt += 1
                 continue
             status = response.status_code
-            logger.debug(
-                "%s %s -> %d in %.1fms (attempt %d, request id %s)", method, path, status,
-                (time.perf_counter() - started) * 1000, attempt + 1, response.headers.get("x-request-id"),
-            )  # fmt: skip
+            if debug:
+                logger.debug(
+                    "%s %s -> %d in %.1fms (attempt %d, request id %s)", request.method, request.url.path,
+                    status, (time.perf_counter() - started) * 1000, attempt + 1,
+                    response.headers.get("x-request-id"),
+                )  # fmt: skip
             if status < 300:
                 return response
-            delay = retry_delay_for_status(method, status, response.headers, attempt, self.config.max_retries)
+            delay = retry_delay_for_status(
+                request.method, status, response.headers, attempt, self.config.max_retries
+            )
             if delay is None:
                 raise error_from_response(status, response.headers, response.content)
-            logger.debug("%s %s: retrying HTTP %d in %.2fs", method, path, status, delay)
+            if debug:
+                logger.debug("%s %s: retrying HTTP %d in %.2fs", request.method, request.url.path, status, delay)
             sleep(delay)
             attempt += 1
 
@@ -147,6 +189,19 @@ class Transport:
         """Send and decode an opaque JSON answer."""
         response = self.send(args)
         return parse_json(response.status_code, response.headers, response.content)
+
+    def json_object(self, args: Mapping[str, Any]) -> dict[str, object]:
+        """Send and decode an opaque answer that must be a JSON object (`{}` when the body is empty)."""
+        response = self.send(args)
+        value = parse_json(response.status_code, response.headers, response.content)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise response_invalid(
+                response.status_code, response.headers, response.content,
+                f"expected a JSON object, got {type(value).__name__}",
+            )  # fmt: skip
+        return value
 
     def empty(self, args: Mapping[str, Any]) -> None:
         """Send a call whose answer carries no body (204)."""
@@ -255,7 +310,8 @@ class EventStream:
                 except SSEEventTooLarge as exc:
                     raise ResponseValidationError(
                         f"event stream {request.url.path} sent an oversized event: {exc}",
-                        status_code=response.status_code, request_id=response.headers.get("x-request-id"),
+                        status_code=response.status_code,
+                        request_id=response.headers.get("x-request-id"),
                     ) from exc
                 finally:
                     response.close()

@@ -285,7 +285,7 @@ class Agents(Resource):
         )
         return self._transport.model(request, LogUrl)
 
-    def stream_build(self, agent_id: int, build_id: int) -> EventStream:
+    def stream_build(self, agent_id: int, build_id: int | None) -> EventStream:
         """Follow a build's log live. The stream ends after the final `state` event.
 
         Example:
@@ -300,15 +300,23 @@ class Agents(Resource):
         Args:
             agent_id: The agent's `id`.
             build_id: The build's `id` (from [`BuildQueued`][anyframe.BuildQueued] or `builds`).
+                `None` (what `build()` returns when nothing was queued) raises at once.
 
         Returns:
             An iterator of [`SSEEvent`][anyframe.SSEEvent]s (`line` events, then one `state` event),
             also usable as a context manager; breaking out closes the connection.
 
         Raises:
+            InvalidArgumentError: `build_id` is `None`: nothing was queued (a cached image, or a build
+                already running: see `BuildQueued.reason`, and `builds()` for its id).
             NotFoundError: No such agent or build (raised when iteration starts).
             APIConnectionError: The connection failed or dropped mid-log.
         """
+        if build_id is None:
+            raise InvalidArgumentError(
+                "build_id is None: nothing was queued (cached image or a build already running); "
+                "see BuildQueued.reason, or take an id from agents.builds()"
+            )
         request = stream_build.build_request(check_id("agent_id", agent_id), check_id("build_id", build_id))
         # No resume: the build log has no event ids, so a reconnect would replay it from the start.
         return self._transport.stream(request, resume=False, last_event_id=None)

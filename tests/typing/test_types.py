@@ -1,0 +1,175 @@
+"""Static typing of the public surface, checked by mypy (`make typecheck`), never run.
+
+The functions below are never called: collecting this module executes nothing but its imports. Each
+`assert_type` pins the exact type mypy infers for a representative call of every resource, in both
+flavours, and each `# type: ignore[...]` pins a call mypy must reject (with `warn_unused_ignores` from
+`--strict`, an ignore that stops being needed is itself an error).
+
+Contracts pinned here:
+
+- Resource calls return the public models (`Session`, `list[Agent]`, `AgentDetail`, ...), never `Any`;
+  bodiless calls return `None`; opaque JSON calls (`message`, `respond`, `previews_logs`) return
+  `dict[str, object]`.
+- The async client's coroutines resolve to the same types as the sync client's calls.
+- Session ids accept `str` and `uuid.UUID`; integer ids reject strings; `events()` / `stream_build()`
+  return `EventStream` / `AsyncEventStream`, iterating to `SSEEvent`.
+- Clients are context managers returning themselves; `with_options` returns the same client type.
+- Error attributes are typed: `status_code`, `request_id`, `retry_after`, `errors`, `build_status`, `session`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from typing_extensions import assert_type
+
+from anyframe import (
+    Agent,
+    AgentConnectorToggle,
+    AgentDetail,
+    AgentMcp,
+    AgentSkill,
+    AnyFrame,
+    APIError,
+    AsyncAnyFrame,
+    AsyncEventStream,
+    AttentionItem,
+    Build,
+    BuildFailedError,
+    BuildQueued,
+    BuildStatus,
+    ChatEvent,
+    Connector,
+    ConnectorAuthorize,
+    ConnectorCatalogItem,
+    ConnectorDiscovery,
+    Credentials,
+    EventStream,
+    LogUrl,
+    Preview,
+    PreviewActionResult,
+    PreviewBatchResult,
+    PreviewSpec,
+    RateLimitError,
+    SaveAsBaseResult,
+    Session,
+    SessionEndedError,
+    Snapshot,
+    SSEEvent,
+    Token,
+    TokenCreated,
+    User,
+    ValidationError,
+)
+
+__all__: list[str] = []
+
+SID = "11111111-2222-3333-4444-555555555555"
+
+
+def check_sync_client(af: AnyFrame) -> None:
+    assert_type(af.me(), User)
+    assert_type(af.tokens.list(), list[Token])
+    assert_type(af.tokens.create(name="ci"), TokenCreated)
+    revoke: Callable[[int], None] = af.tokens.revoke
+    assert_type(af.credentials.get(), Credentials)
+    set_claude: Callable[[str], None] = af.credentials.set_claude
+    assert_type(af.connectors.list(), list[Connector])
+    assert_type(af.connectors.list_catalog(), list[ConnectorCatalogItem])
+    assert_type(af.connectors.discover("https://mcp.test"), ConnectorDiscovery)
+    assert_type(af.connectors.create_oauth(mcp_url="https://m", display_name="M"), ConnectorAuthorize)
+    assert_type(af.connectors.create_bearer(mcp_url="https://m", display_name="M", token="t"), Connector)
+    assert_type(af.connectors.install_catalog_oauth("linear"), ConnectorAuthorize)
+    assert_type(af.connectors.reauthorize(5), ConnectorAuthorize)
+    assert_type(af.agents.list(), list[Agent])
+    assert_type(af.agents.create(name="demo"), Agent)
+    assert_type(af.agents.get(7), AgentDetail)
+    assert_type(af.agents.update(7, name="renamed"), AgentDetail)
+    assert_type(af.agents.build(7), BuildQueued)
+    assert_type(af.agents.build_status(7), BuildStatus)
+    assert_type(af.agents.builds(7, limit=5), list[Build])
+    assert_type(af.agents.build_log_url(7, 128), LogUrl)
+    assert_type(af.agents.wait_for_build(7, timeout=1.0), BuildStatus)
+    assert_type(af.agents.stream_build(7, 128), EventStream)
+    assert_type(af.agents.skills.list(7), list[AgentSkill])
+    assert_type(af.agents.skills.create(7, name="s", source="inline", content={}), AgentSkill)
+    assert_type(af.agents.mcps.update(7, 12, enabled=False), AgentMcp)
+    assert_type(af.agents.connectors.set(7, 5, enabled=True), AgentConnectorToggle)
+    assert_type(af.sessions.list(), list[Session])
+    assert_type(af.sessions.create(agent_id=7, is_setup_session=True), Session)
+    assert_type(af.sessions.get(SID), Session)
+    assert_type(af.sessions.get(uuid.UUID(SID)), Session)
+    assert_type(af.sessions.terminate(SID), Session)
+    assert_type(af.sessions.resume(SID, unsafe=False), Session)
+    assert_type(af.sessions.snapshots(SID), list[Snapshot])
+    assert_type(af.sessions.save_as_base(SID), SaveAsBaseResult)
+    assert_type(af.sessions.message(SID, {"prompt": "hi"}), dict[str, object])
+    assert_type(af.sessions.respond(SID, {"decision": "approve"}), dict[str, object])
+    assert_type(af.sessions.transcript(SID, since=0, limit=1000), list[ChatEvent])
+    assert_type(af.sessions.wait_until_running(SID), Session)
+    assert_type(af.sessions.previews_list(SID), list[Preview])
+    assert_type(af.sessions.previews_start(SID, cmd="bun dev", port=3000), PreviewActionResult)
+    assert_type(af.sessions.previews_logs(SID, name="web"), dict[str, object])
+    assert_type(
+        af.sessions.previews_batch_start(SID, [PreviewSpec(cmd="x"), {"cmd": "y"}]), PreviewBatchResult
+    )
+    assert_type(af.attention.list(limit=20), list[AttentionItem])
+    stream = af.sessions.events(SID, last_event_id="7")
+    assert_type(stream, EventStream)
+    for event in stream:
+        assert_type(event, SSEEvent)
+        assert_type(event.data, str)
+        assert_type(event.id, str | None)
+    assert_type(af.with_options(timeout=5.0, max_retries=0), AnyFrame)
+    with AnyFrame(api_key="afm_x") as client:
+        assert_type(client, AnyFrame)
+    af.agents.get("7")  # type: ignore[arg-type]
+    af.sessions.get(7)  # type: ignore[arg-type]
+    af.sessions.create(agent_id=7, idle_timeout_s="300")  # type: ignore[arg-type]
+    af.tokens.create("ci")  # type: ignore[call-arg]
+    del revoke, set_claude
+
+
+async def check_async_client(af: AsyncAnyFrame) -> None:
+    assert_type(await af.me(), User)
+    assert_type(await af.tokens.create(name="ci"), TokenCreated)
+    assert_type(await af.credentials.get(), Credentials)
+    assert_type(await af.connectors.install_catalog_bearer("sentry", token="t"), Connector)
+    assert_type(await af.agents.list(), list[Agent])
+    assert_type(await af.agents.get(7), AgentDetail)
+    assert_type(await af.agents.wait_for_build(7), BuildStatus)
+    assert_type(af.agents.stream_build(7, 128), AsyncEventStream)
+    assert_type(await af.agents.skills.update(7, 11, enabled=False), AgentSkill)
+    assert_type(await af.agents.mcps.list(7), list[AgentMcp])
+    assert_type(await af.agents.connectors.list(7), list[AgentConnectorToggle])
+    assert_type(await af.sessions.get(SID), Session)
+    assert_type(await af.sessions.get(uuid.UUID(SID)), Session)
+    assert_type(await af.sessions.message(SID, {"prompt": "hi"}), dict[str, object])
+    assert_type(await af.sessions.transcript(SID), list[ChatEvent])
+    assert_type(await af.sessions.previews_stop(SID, name="web"), PreviewActionResult)
+    assert_type(await af.attention.list(), list[AttentionItem])
+    stream = af.sessions.events(SID)
+    assert_type(stream, AsyncEventStream)
+    async for event in stream:
+        assert_type(event, SSEEvent)
+    assert_type(af.with_options(max_retries=1), AsyncAnyFrame)
+    async with AsyncAnyFrame(api_key="afm_x") as client:
+        assert_type(client, AsyncAnyFrame)
+    await af.agents.get("7")  # type: ignore[arg-type]
+    await af.sessions.get(7)  # type: ignore[arg-type]
+
+
+def check_errors(api: APIError, limited: RateLimitError, invalid: ValidationError) -> None:
+    assert_type(api.status_code, int)
+    assert_type(api.message, str)
+    assert_type(api.request_id, str | None)
+    assert_type(api.body, object)
+    assert_type(limited.retry_after, float | None)
+    assert_type(invalid.errors, list[dict[str, object]])
+    assert_type(invalid.details, list[dict[str, object]])
+
+
+def check_waiter_errors(failed: BuildFailedError, ended: SessionEndedError) -> None:
+    assert_type(failed.build_status, BuildStatus)
+    assert_type(ended.session, Session)
