@@ -16,8 +16,12 @@ with anyframe.testing.serve() as plane:
     session = af.sessions.wait_until_running(af.sessions.create(agent_id=agent.id).id)
 ```
 
-From a shell: `python -m anyframe.testing [--port N] [--time-scale X]` prints the URL, a token and an
-`export ANYFRAME_API_KEY=... ANYFRAME_BASE_URL=...` line; Ctrl-C stops it.
+From a shell: `python -m anyframe.testing [--port N] [--time-scale X] [--seed]` prints the URL, a token
+and an `export ANYFRAME_API_KEY=... ANYFRAME_BASE_URL=...` line; Ctrl-C (or SIGTERM) stops it.
+
+Test helpers on the plane: `plane.seed()` creates a demo agent, a build and a session (for examples that
+expect a running session); `plane.append_events(session_id, payloads)` injects a long chat history at
+once (transcript paging, stream replay benchmarks).
 
 **What it simulates.** `afm_` bearer tokens (401 for unknown or revoked ones; `plane.api_key` is minted
 at start); credentials (only `set` / `last4` / `updated_at` come back); connectors and the catalog

@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--api-key", default=None, help="value of the initial token (default: random afm_...)"
     )
+    parser.add_argument("--seed", action="store_true", help="start with a demo agent and a running session")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every request to stderr")
     return parser
 
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _interrupt)
+    if args.seed:
+        seeded = plane.seed()
+        print(f"seeded agent {seeded['agent_id']} and session {seeded['session_id']}")
     print(f"AnyFrame local control plane listening on {plane.url}")
     print(f"API key: {plane.api_key}")
     print(f"export ANYFRAME_API_KEY={plane.api_key} ANYFRAME_BASE_URL={plane.url}")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import json
 import logging
 import socket
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from . import _builds, _connectors
+from ._chat import append_event
 from ._config import Timings
 from ._faults import FaultRule, Faults
 from ._http import (
@@ -23,6 +26,7 @@ from ._http import (
     Request,
     Response,
     StreamResponse,
+    dumps,
     empty_response,
     error_response,
     json_response,
@@ -114,12 +118,12 @@ class LocalControlPlane:
         self.timings = Timings(**{**base.__dict__, **{k: v for k, v in overrides.items() if v is not None}})
         self._host = "127.0.0.1" if host == "localhost" else host.strip("[]")
         self._port = port
-        self.world = World(self.timings)
+        self._world = World(self.timings)
         self.faults = Faults()
         self.requests = RequestLog()
         self.stop_event = threading.Event()
         self._router = build_router()
-        self._token = self.world.mint_token("local-plane", api_key)
+        self._token = self._world.mint_token("local-plane", api_key)
         self._lock = threading.Lock()
         self._server: PlaneServer | None = None
         self._thread: threading.Thread | None = None
@@ -147,8 +151,8 @@ class LocalControlPlane:
             server = PlaneServer((self._host, self._port), self, self._family)
             host = f"[{self._host}]" if self._family == socket.AF_INET6 else self._host
             self.url = f"http://{host}:{server.server_port}"
-            self.world.base_url = self.url
-            self.world.scheduler.start()
+            self._world.base_url = self.url
+            self._world.scheduler.start()
             self._thread = threading.Thread(
                 target=server.serve,
                 name="anyframe-plane-http",
@@ -173,7 +177,7 @@ class LocalControlPlane:
             except Exception:  # the SDK client is not ours to debug while shutting down
                 logger.debug("closing the plane's client failed", exc_info=True)
         self.stop_event.set()
-        self.world.stop()
+        self._world.stop()
         if server is not None:
             server.wake()
             if thread is not None:
@@ -225,6 +229,53 @@ class LocalControlPlane:
 
         return AsyncAnyFrame(api_key=self.api_key, base_url=self.url, load_dotenv=False)
 
+    def seed(self) -> dict[str, object]:
+        """Create a demo world: an agent `demo` with a build under way and a session booting.
+
+        Useful for examples that expect something to exist already, such as the user guide's "take over
+        a running session". The session becomes `running` after the boot delay. Seeding bypasses faults
+        and the request log.
+
+        Returns:
+            `{"agent_id": ..., "build_id": ..., "session_id": ...}`.
+        """
+        agent = self._call(
+            "POST", "/api/agents", {"name": "demo", "repo_url": "tinyhq/box", "install_cmd": "bun install"}
+        )
+        build = self._call("POST", f"/api/agents/{agent['id']}/build", {"force": False})
+        session = self._call("POST", "/api/sessions", {"agent_id": agent["id"], "idle_timeout_s": 3600})
+        return {"agent_id": agent["id"], "build_id": build["build_id"], "session_id": session["id"]}
+
+    def append_events(self, session_id: str, payloads: Iterable[Mapping[str, object]]) -> int:
+        """Append chat events to a session directly, as if its agent had emitted them.
+
+        For tests and benchmarks that need a long history (transcript paging, stream replay) without
+        playing thousands of turns. Open event streams see the new events at once.
+
+        Args:
+            session_id: The session (any status).
+            payloads: Event payloads; each should carry a `type`.
+
+        Returns:
+            The `seq` of the last event appended.
+
+        Raises:
+            KeyError: No such session.
+        """
+        with self._world.cond:
+            session = self._world.sessions[str(session_id)]
+            for payload in payloads:
+                append_event(self._world, session, dict(payload))
+            return len(session.events)
+
+    def _call(self, method: str, path: str, body: dict[str, object]) -> dict[str, object]:
+        request = Request(method, path, {}, {"authorization": f"Bearer {self.api_key}"}, dumps(body))
+        response = self._route(request)
+        if not isinstance(response, Response) or response.status >= 300:
+            raise RuntimeError(f"seeding failed on {method} {path}")
+        result: dict[str, object] = json.loads(response.body)
+        return result
+
     # -- request handling (called by the server threads) -------------------------------------------------
 
     def handle(self, request: Request) -> Response | StreamResponse:
@@ -255,10 +306,10 @@ class LocalControlPlane:
         route, raw = self._router.resolve(request)
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
-        with self.world.cond:
-            if scheme.lower() != "bearer" or self.world.authenticate(token.strip()) is None:
+        with self._world.cond:
+            if scheme.lower() != "bearer" or self._world.authenticate(token.strip()) is None:
                 raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
-            return route.handler(self.world, request, convert(route, raw))
+            return route.handler(self._world, request, convert(route, raw))
 
     def _fault(self, rule: FaultRule, request: Request) -> Response | StreamResponse:
         if rule.delay:
@@ -307,8 +358,8 @@ class LocalControlPlane:
                 self.requests.clear()
                 return empty_response()
         if path == "/_plane/oauth/authorize" and method == "GET":
-            with self.world.cond:
-                row = _connectors.complete_oauth(self.world, request.query.get("state", ""))
+            with self._world.cond:
+                row = _connectors.complete_oauth(self._world, request.query.get("state", ""))
             if row is None:
                 raise ApiError(404, "unknown or used OAuth state")
             page = f"<html><body><h1>{html.escape(row.display_name)} is connected</h1></body></html>"
@@ -318,8 +369,8 @@ class LocalControlPlane:
                 build_id = int(path.rsplit("/", 1)[1])
             except ValueError:
                 raise ApiError(404, "Not Found") from None
-            with self.world.cond:
-                text = _builds.build_log_text(self.world, build_id)
+            with self._world.cond:
+                text = _builds.build_log_text(self._world, build_id)
             if text is None:
                 raise ApiError(404, "build not found")
             return Response(200, text.encode(), "text/plain; charset=utf-8")

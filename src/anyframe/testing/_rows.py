@@ -51,6 +51,8 @@ def iso_opt(moment: datetime | None) -> str | None:
 
 @dataclass
 class TokenRow:
+    """An API token; `to_json` renders `Token` (the secret never leaves except at creation)."""
+
     id: int
     name: str
     secret: str = field(repr=False)
@@ -70,6 +72,8 @@ class TokenRow:
 
 @dataclass
 class CredentialRow:
+    """One stored credential; `to_json` renders `CredentialPart`."""
+
     value: str | None = field(default=None, repr=False)
     updated_at: datetime | None = None
 
@@ -83,6 +87,8 @@ class CredentialRow:
 
 @dataclass
 class ConnectorRow:
+    """A user connector; `to_json` renders `Connector`."""
+
     id: int
     display_name: str
     mcp_url: str
@@ -120,6 +126,8 @@ class ConnectorRow:
 
 @dataclass
 class SkillRow:
+    """A skill of an agent; `to_json` renders `AgentSkill`."""
+
     id: int
     name: str
     source: str
@@ -140,6 +148,8 @@ class SkillRow:
 
 @dataclass
 class McpRow:
+    """An inline MCP server of an agent; `to_json` renders `AgentMcp`."""
+
     id: int
     name: str
     transport: str
@@ -162,6 +172,8 @@ class McpRow:
 
 @dataclass
 class ImageRow:
+    """A built image; `to_json` renders `AgentImage`."""
+
     build_key: str
     modal_image_id: str
     built_at: datetime
@@ -176,6 +188,8 @@ class ImageRow:
 
 @dataclass
 class BuildRow:
+    """A build and its log lines; `to_json` renders `Build`, `status_json` renders `BuildStatus`."""
+
     id: int
     agent_id: int
     build_key: str
@@ -222,6 +236,8 @@ class CacheEntry:
 
 @dataclass
 class AgentRow:
+    """An agent with its skills, MCPs and toggles; `to_json` renders the `Agent` summary."""
+
     id: int
     name: str
     created_at: datetime
@@ -266,6 +282,8 @@ class AgentRow:
 
 @dataclass
 class SnapshotRow:
+    """A snapshot of a session; `to_json` renders `Snapshot`."""
+
     id: int
     session_id: str
     agent_id: int
@@ -284,6 +302,8 @@ class SnapshotRow:
 
 @dataclass
 class PreviewRow:
+    """A dev-server preview in a session; `to_json` renders `Preview`."""
+
     port: int
     name: str
     cmd: str | None
@@ -307,6 +327,8 @@ class PreviewRow:
 
 @dataclass
 class ChatEventRow:
+    """A persisted chat event with its pre-encoded SSE frame; `to_json` renders `ChatEvent`."""
+
     seq: int
     payload: JSON
     created_at: datetime
@@ -327,6 +349,8 @@ class TurnState:
 
 @dataclass
 class SessionRow:
+    """A session, its chat history, running turn and previews; `to_json` renders `Session`."""
+
     id: str
     agent_id: int
     status: str

@@ -78,7 +78,9 @@ def _check_value(name: str, spec: Field, value: object, loc: Loc, issues: list[d
             _issue(loc, f"String should have at least {spec.min_length} character", "string_too_short")
         )
     if spec.ge is not None and isinstance(value, int) and value < spec.ge:
-        issues.append(_issue(loc, f"Input should be greater than or equal to {spec.ge}", "greater_than_equal"))
+        issues.append(
+            _issue(loc, f"Input should be greater than or equal to {spec.ge}", "greater_than_equal")
+        )
     if spec.port and isinstance(value, int) and not 1 <= value <= 65535:
         issues.append(_issue(loc, "Input should be a port between 1 and 65535", "value_error"))
     if spec.kind == "int_list":
