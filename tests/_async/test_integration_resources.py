@@ -78,7 +78,7 @@ async def test_identity_tokens_and_credentials(af: AsyncAnyFrame) -> None:
     await af.credentials.clear_codex()
     await af.credentials.clear_github()
     view = await af.credentials.get()
-    assert not (view.claude.set or view.codex.set or view.github.set)
+    assert [view.claude.set, view.codex.set, view.github.set] == [False, False, False]
 
 
 @pytest.mark.anyio

@@ -78,7 +78,7 @@ def test_identity_tokens_and_credentials(af: AnyFrame) -> None:
     af.credentials.clear_codex()
     af.credentials.clear_github()
     view = af.credentials.get()
-    assert not (view.claude.set or view.codex.set or view.github.set)
+    assert [view.claude.set, view.codex.set, view.github.set] == [False, False, False]
 
 
 def test_connectors_and_catalog(af: AnyFrame) -> None:
