@@ -72,7 +72,9 @@ async def test_get_503_exhausts_max_retries_then_raises_server_error(
 
 
 @pytest.mark.anyio
-async def test_processed_post_answered_500_is_sent_exactly_once(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_processed_post_answered_500_is_sent_exactly_once(
+    plane: LocalControlPlane, af: AsyncAnyFrame
+) -> None:
     agent = await af.agents.create(name="once")
     plane.faults.add(method="POST", path="/api/sessions", status=500, process=True)
     with pytest.raises(ServerError):
@@ -82,7 +84,9 @@ async def test_processed_post_answered_500_is_sent_exactly_once(plane: LocalCont
 
 
 @pytest.mark.anyio
-async def test_post_429_is_retried_after_the_servers_delay(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_post_429_is_retried_after_the_servers_delay(
+    plane: LocalControlPlane, af: AsyncAnyFrame
+) -> None:
     plane.faults.add(method="POST", path="/api/agents", status=429, times=1, retry_after_ms=20)
     agent = await af.agents.create(name="patient")
     assert agent.name == "patient"
@@ -91,7 +95,9 @@ async def test_post_429_is_retried_after_the_servers_delay(plane: LocalControlPl
 
 
 @pytest.mark.anyio
-async def test_retry_after_beyond_sixty_seconds_raises_at_once(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_retry_after_beyond_sixty_seconds_raises_at_once(
+    plane: LocalControlPlane, af: AsyncAnyFrame
+) -> None:
     plane.faults.add(method="GET", path="/api/me", status=429, times=1, retry_after=120)
     with pytest.raises(RateLimitError) as info:
         await af.me()
@@ -104,7 +110,9 @@ async def test_refused_port_raises_connection_error() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    async with AsyncAnyFrame(api_key="afm_refused", base_url=f"http://127.0.0.1:{port}", max_retries=0) as client:
+    async with AsyncAnyFrame(
+        api_key="afm_refused", base_url=f"http://127.0.0.1:{port}", max_retries=0
+    ) as client:
         with pytest.raises(APIConnectionError) as info:
             await client.me()
     assert info.value.__cause__ is not None

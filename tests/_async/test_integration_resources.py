@@ -90,7 +90,10 @@ async def test_connectors_and_catalog(af: AsyncAnyFrame) -> None:
     with pytest.raises(ConflictError):
         await af.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Again")
     bearer = await af.connectors.create_bearer(
-        mcp_url="https://other.example.com/mcp", display_name="Other", token="bearer-secret-abcd", default_enabled=False
+        mcp_url="https://other.example.com/mcp",
+        display_name="Other",
+        token="bearer-secret-abcd",
+        default_enabled=False,
     )
     assert bearer.secret_last4 == "abcd"
     assert bearer.default_enabled is False
@@ -119,7 +122,9 @@ async def test_connectors_and_catalog(af: AsyncAnyFrame) -> None:
 
 @pytest.mark.anyio
 async def test_agents_with_skills_mcps_and_toggles(af: AsyncAnyFrame) -> None:
-    connector = await af.connectors.create_bearer(mcp_url="https://mcp.example.com/t", display_name="T", token="tok-1234")
+    connector = await af.connectors.create_bearer(
+        mcp_url="https://mcp.example.com/t", display_name="T", token="tok-1234"
+    )
     agent = await af.agents.create(
         name="demo", description="d", system_prompt="be terse", runtime="claude", repo_url="tinyhq/box",
         repo_ref="main", install_cmd="bun install", serve_cmd="bun dev", preview_ports=[3000],
@@ -128,13 +133,17 @@ async def test_agents_with_skills_mcps_and_toggles(af: AsyncAnyFrame) -> None:
     assert agent.env_vars == {"API_TOKEN": "****"}
     assert [a.id for a in await af.agents.list()] == [agent.id]
 
-    skill = await af.agents.skills.create(agent.id, name="tour", source="inline", content={"markdown": "# hi"})
+    skill = await af.agents.skills.create(
+        agent.id, name="tour", source="inline", content={"markdown": "# hi"}
+    )
     assert skill.enabled
     skill = await af.agents.skills.update(agent.id, skill.id, enabled=False)
     assert not skill.enabled
     assert [s.id for s in await af.agents.skills.list(agent.id)] == [skill.id]
 
-    mcp = await af.agents.mcps.create(agent.id, name="fs", transport="stdio", config={"command": "npx", "args": []})
+    mcp = await af.agents.mcps.create(
+        agent.id, name="fs", transport="stdio", config={"command": "npx", "args": []}
+    )
     mcp = await af.agents.mcps.update(agent.id, mcp.id, name="files", secret_ref="FS_TOKEN")
     assert (mcp.name, mcp.secret_ref) == ("files", "FS_TOKEN")
     assert [m.id for m in await af.agents.mcps.list(agent.id)] == [mcp.id]
@@ -199,7 +208,9 @@ async def test_session_lifecycle_chat_previews_and_snapshots(af: AsyncAnyFrame) 
     await _until(pending, "a permission request")
     item = next(i for i in await af.attention.list() if isinstance(i, AttentionPendingItem))
     assert item.session_id == session.id
-    answer = await af.sessions.respond(session.id, {"request_id": item.payload["request_id"], "decision": "approve"})
+    answer = await af.sessions.respond(
+        session.id, {"request_id": item.payload["request_id"], "decision": "approve"}
+    )
     assert answer["ok"] is True
 
     async def idle() -> bool:
@@ -209,7 +220,9 @@ async def test_session_lifecycle_chat_previews_and_snapshots(af: AsyncAnyFrame) 
     events = await af.sessions.transcript(session.id, since=0, limit=1000)
     assert events[0].kind == "user_message"
     assert events[-1].kind == "result"
-    assert [e.seq for e in await af.sessions.transcript(session.id, since=events[1].seq)] == [e.seq for e in events[2:]]
+    assert [e.seq for e in await af.sessions.transcript(session.id, since=events[1].seq)] == [
+        e.seq for e in events[2:]
+    ]
     streamed = []
     async with af.sessions.events(session.id) as stream:
         async for event in stream:

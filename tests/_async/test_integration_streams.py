@@ -115,7 +115,9 @@ async def test_resume_from_last_event_id_replays_only_later_events(af: AsyncAnyF
 
 
 @pytest.mark.anyio
-async def test_silent_stream_is_reopened_after_the_read_timeout(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_silent_stream_is_reopened_after_the_read_timeout(
+    plane: LocalControlPlane, af: AsyncAnyFrame
+) -> None:
     session_id = await _running_session(af)
     await _chat_turn(af, session_id, "hello")
     expected = [e.seq for e in await af.sessions.transcript(session_id)]
@@ -135,7 +137,9 @@ async def test_silent_stream_is_reopened_after_the_read_timeout(plane: LocalCont
 
 
 @pytest.mark.anyio
-async def test_reconnect_false_raises_connection_error_on_a_drop(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_reconnect_false_raises_connection_error_on_a_drop(
+    plane: LocalControlPlane, af: AsyncAnyFrame
+) -> None:
     session_id = await _running_session(af)
     await _chat_turn(af, session_id, "hello")
     plane.faults.cut_stream(path="/api/sessions/*/events", after=2, times=1)
@@ -193,7 +197,9 @@ async def test_wait_for_build_raises_build_failed_with_the_status(af: AsyncAnyFr
     await af.agents.build(agent.id)
     seen: list[str | None] = []
     with pytest.raises(BuildFailedError) as info:
-        await af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05, on_status=lambda s: seen.append(s.state))
+        await af.agents.wait_for_build(
+            agent.id, timeout=10, poll_interval=0.05, on_status=lambda s: seen.append(s.state)
+        )
     assert info.value.build_status.state == "failed"
     assert seen[-1] == "failed"
     assert "failed" in str(info.value)

@@ -70,7 +70,9 @@ def test_get_503_exhausts_max_retries_then_raises_server_error(
     assert _attempts(plane, "GET", "/api/agents") == 2
 
 
-def test_processed_post_answered_500_is_sent_exactly_once(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_processed_post_answered_500_is_sent_exactly_once(
+    plane: LocalControlPlane, af: AnyFrame
+) -> None:
     agent = af.agents.create(name="once")
     plane.faults.add(method="POST", path="/api/sessions", status=500, process=True)
     with pytest.raises(ServerError):
@@ -79,7 +81,9 @@ def test_processed_post_answered_500_is_sent_exactly_once(plane: LocalControlPla
     assert len(af.sessions.list()) == 1  # it was processed: a replay would have made two
 
 
-def test_post_429_is_retried_after_the_servers_delay(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_post_429_is_retried_after_the_servers_delay(
+    plane: LocalControlPlane, af: AnyFrame
+) -> None:
     plane.faults.add(method="POST", path="/api/agents", status=429, times=1, retry_after_ms=20)
     agent = af.agents.create(name="patient")
     assert agent.name == "patient"
@@ -87,7 +91,9 @@ def test_post_429_is_retried_after_the_servers_delay(plane: LocalControlPlane, a
     assert len(af.agents.list()) == 1
 
 
-def test_retry_after_beyond_sixty_seconds_raises_at_once(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_retry_after_beyond_sixty_seconds_raises_at_once(
+    plane: LocalControlPlane, af: AnyFrame
+) -> None:
     plane.faults.add(method="GET", path="/api/me", status=429, times=1, retry_after=120)
     with pytest.raises(RateLimitError) as info:
         af.me()
@@ -99,7 +105,9 @@ def test_refused_port_raises_connection_error() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with AnyFrame(api_key="afm_refused", base_url=f"http://127.0.0.1:{port}", max_retries=0) as client:
+    with AnyFrame(
+        api_key="afm_refused", base_url=f"http://127.0.0.1:{port}", max_retries=0
+    ) as client:
         with pytest.raises(APIConnectionError) as info:
             client.me()
     assert info.value.__cause__ is not None

@@ -89,7 +89,10 @@ def test_connectors_and_catalog(af: AnyFrame) -> None:
     with pytest.raises(ConflictError):
         af.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Again")
     bearer = af.connectors.create_bearer(
-        mcp_url="https://other.example.com/mcp", display_name="Other", token="bearer-secret-abcd", default_enabled=False
+        mcp_url="https://other.example.com/mcp",
+        display_name="Other",
+        token="bearer-secret-abcd",
+        default_enabled=False,
     )
     assert bearer.secret_last4 == "abcd"
     assert bearer.default_enabled is False
@@ -117,7 +120,9 @@ def test_connectors_and_catalog(af: AnyFrame) -> None:
 
 
 def test_agents_with_skills_mcps_and_toggles(af: AnyFrame) -> None:
-    connector = af.connectors.create_bearer(mcp_url="https://mcp.example.com/t", display_name="T", token="tok-1234")
+    connector = af.connectors.create_bearer(
+        mcp_url="https://mcp.example.com/t", display_name="T", token="tok-1234"
+    )
     agent = af.agents.create(
         name="demo", description="d", system_prompt="be terse", runtime="claude", repo_url="tinyhq/box",
         repo_ref="main", install_cmd="bun install", serve_cmd="bun dev", preview_ports=[3000],
@@ -126,13 +131,17 @@ def test_agents_with_skills_mcps_and_toggles(af: AnyFrame) -> None:
     assert agent.env_vars == {"API_TOKEN": "****"}
     assert [a.id for a in af.agents.list()] == [agent.id]
 
-    skill = af.agents.skills.create(agent.id, name="tour", source="inline", content={"markdown": "# hi"})
+    skill = af.agents.skills.create(
+        agent.id, name="tour", source="inline", content={"markdown": "# hi"}
+    )
     assert skill.enabled
     skill = af.agents.skills.update(agent.id, skill.id, enabled=False)
     assert not skill.enabled
     assert [s.id for s in af.agents.skills.list(agent.id)] == [skill.id]
 
-    mcp = af.agents.mcps.create(agent.id, name="fs", transport="stdio", config={"command": "npx", "args": []})
+    mcp = af.agents.mcps.create(
+        agent.id, name="fs", transport="stdio", config={"command": "npx", "args": []}
+    )
     mcp = af.agents.mcps.update(agent.id, mcp.id, name="files", secret_ref="FS_TOKEN")
     assert (mcp.name, mcp.secret_ref) == ("files", "FS_TOKEN")
     assert [m.id for m in af.agents.mcps.list(agent.id)] == [mcp.id]
@@ -195,7 +204,9 @@ def test_session_lifecycle_chat_previews_and_snapshots(af: AnyFrame) -> None:
     _until(pending, "a permission request")
     item = next(i for i in af.attention.list() if isinstance(i, AttentionPendingItem))
     assert item.session_id == session.id
-    answer = af.sessions.respond(session.id, {"request_id": item.payload["request_id"], "decision": "approve"})
+    answer = af.sessions.respond(
+        session.id, {"request_id": item.payload["request_id"], "decision": "approve"}
+    )
     assert answer["ok"] is True
 
     def idle() -> bool:
@@ -205,7 +216,9 @@ def test_session_lifecycle_chat_previews_and_snapshots(af: AnyFrame) -> None:
     events = af.sessions.transcript(session.id, since=0, limit=1000)
     assert events[0].kind == "user_message"
     assert events[-1].kind == "result"
-    assert [e.seq for e in af.sessions.transcript(session.id, since=events[1].seq)] == [e.seq for e in events[2:]]
+    assert [e.seq for e in af.sessions.transcript(session.id, since=events[1].seq)] == [
+        e.seq for e in events[2:]
+    ]
     streamed = []
     with af.sessions.events(session.id) as stream:
         for event in stream:

@@ -113,7 +113,9 @@ def test_resume_from_last_event_id_replays_only_later_events(af: AnyFrame) -> No
     assert seen == seqs[2:]
 
 
-def test_silent_stream_is_reopened_after_the_read_timeout(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_silent_stream_is_reopened_after_the_read_timeout(
+    plane: LocalControlPlane, af: AnyFrame
+) -> None:
     session_id = _running_session(af)
     _chat_turn(af, session_id, "hello")
     expected = [e.seq for e in af.sessions.transcript(session_id)]
@@ -132,7 +134,9 @@ def test_silent_stream_is_reopened_after_the_read_timeout(plane: LocalControlPla
     assert len(plane.requests.filter(path=f"/api/sessions/{session_id}/events")) == 2
 
 
-def test_reconnect_false_raises_connection_error_on_a_drop(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_reconnect_false_raises_connection_error_on_a_drop(
+    plane: LocalControlPlane, af: AnyFrame
+) -> None:
     session_id = _running_session(af)
     _chat_turn(af, session_id, "hello")
     plane.faults.cut_stream(path="/api/sessions/*/events", after=2, times=1)
@@ -186,7 +190,9 @@ def test_wait_for_build_raises_build_failed_with_the_status(af: AnyFrame) -> Non
     af.agents.build(agent.id)
     seen: list[str | None] = []
     with pytest.raises(BuildFailedError) as info:
-        af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05, on_status=lambda s: seen.append(s.state))
+        af.agents.wait_for_build(
+            agent.id, timeout=10, poll_interval=0.05, on_status=lambda s: seen.append(s.state)
+        )
     assert info.value.build_status.state == "failed"
     assert seen[-1] == "failed"
     assert "failed" in str(info.value)
