@@ -107,3 +107,34 @@ def test_events_sends_last_event_id_when_given(af: AnyFrame, api: respx.MockRout
     events = collect(af.sessions.events(SID, last_event_id="7", reconnect=False))
     assert [e.id for e in events] == ["8"]
     assert route.calls.last.request.headers["last-event-id"] == "7"
+
+
+def test_events_over_a_finite_replaying_server_ends_after_one_empty_reconnect(
+    af: AnyFrame, api: respx.MockRouter, sleeps: list[float]
+) -> None:
+    # A server (or a mock) that answers every connection with the same closed history: the stream
+    # reconnects once with Last-Event-ID, drops the replayed frames, sees nothing new and ends.
+    body = b'id: 1\ndata: {"type": "user_message"}\n\nid: 2\ndata: {"type": "result"}\n\n'
+    route = api.get(f"{BASE}/events").mock(
+        return_value=httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+    )
+    events = collect(af.sessions.events(SID))
+    assert [e.id for e in events] == ["1", "2"]
+    assert route.call_count == 2
+    assert route.calls[1].request.headers["last-event-id"] == "2"
+    assert len(sleeps) == 1
+
+
+def test_events_reconnects_after_a_retryable_status_then_continues(
+    af: AnyFrame, api: respx.MockRouter, sleeps: list[float]
+) -> None:
+    ok = httpx.Response(
+        200, content=b'id: 5\ndata: {"type": "result"}\n\n', headers={"content-type": "text/event-stream"}
+    )
+    route = api.get(f"{BASE}/events").mock(
+        side_effect=[httpx.Response(503, json={"detail": "busy"}, headers={"retry-after-ms": "5"}), ok, ok]
+    )
+    events = collect(af.sessions.events(SID))
+    assert [e.id for e in events] == ["5"]
+    assert route.call_count == 3
+    assert sleeps[0] >= 0.005

@@ -19,9 +19,10 @@ import httpx
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors
 from .._core.parse import parse_json, parse_model, parse_models
-from .._core.retry import reconnect_delay, retry_delay_for_exception, retry_delay_for_status
+from .._core.resume import StreamResume
+from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
-from ..exceptions import APIConnectionError, ClientClosedError, ResponseValidationError
+from ..exceptions import ClientClosedError, ResponseValidationError
 from ._io import make_gate, sleep
 
 __all__ = ["AsyncEventStream", "AsyncTransport"]
@@ -30,8 +31,6 @@ T = TypeVar("T")
 logger = logging.getLogger("anyframe")
 
 POOL_SIZE = 100
-# Consecutive failed (re)connections of a stream before giving up; an event received resets it.
-STREAM_MAX_FAILURES = 5
 
 
 class AsyncTransport:
@@ -170,7 +169,9 @@ class AsyncTransport:
             if delay is None:
                 raise error_from_response(status, response.headers, response.content)
             if debug:
-                logger.debug("%s %s: retrying HTTP %d in %.2fs", request.method, request.url.path, status, delay)
+                logger.debug(
+                    "%s %s: retrying HTTP %d in %.2fs", request.method, request.url.path, status, delay
+                )
             await sleep(delay)
             attempt += 1
 
@@ -260,8 +261,8 @@ class AsyncEventStream:
     async def _run(self) -> AsyncGenerator[SSEEvent, None]:
         transport = self._transport
         url = transport.config.base_url + self._args["url"]
-        failures = 0
-        skip_through: int | None = None  # after a reconnect, drop replayed ids we already delivered
+        path = self._args["url"]
+        state = StreamResume(path)
         decoder = SSEDecoder(last_event_id=self.last_event_id)
         while True:
             headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
@@ -269,6 +270,9 @@ class AsyncEventStream:
                 headers["Last-Event-ID"] = self.last_event_id
             request = transport.http.build_request("GET", url, headers=headers, timeout=self._timeout())
             failure: Exception | None = None
+            at_least = 0.0  # a delay the server asked for with a retryable status
+            state.connection_opened()
+            opened = time.monotonic()
             try:
                 response = await transport.http.send(request, stream=True)
             except httpx.TransportError as exc:
@@ -276,39 +280,30 @@ class AsyncEventStream:
             else:
                 try:
                     logger.debug(
-                        "GET %s -> %d (stream, request id %s)", request.url.path, response.status_code,
+                        "GET %s -> %d (stream, request id %s)", path, response.status_code,
                         response.headers.get("x-request-id"),
                     )  # fmt: skip
                     if response.status_code == 204:
                         return  # the server asks us not to reconnect
                     if response.status_code >= 300:
                         await response.aread()
-                        delay = retry_delay_for_status(
-                            "GET", response.status_code, response.headers, failures, STREAM_MAX_FAILURES
-                        )
-                        if delay is None or not self._resume:
-                            raise error_from_response(
-                                response.status_code, response.headers, response.content
-                            )
-                        failure = error_from_response(
-                            response.status_code, response.headers, response.content
-                        )
+                        error = error_from_response(response.status_code, response.headers, response.content)
+                        asked = retry_delay_for_status("GET", response.status_code, response.headers, 0, 1)
+                        if asked is None or not self._resume:
+                            raise error
+                        failure, at_least = error, asked
                     else:
                         async for chunk in response.aiter_bytes():
                             for event in decoder.feed(chunk):
-                                if skip_through is not None and _seq(event.id) is not None:
-                                    if _seq(event.id) <= skip_through:  # type: ignore[operator]
-                                        continue
-                                    skip_through = None
-                                failures = 0
-                                if event.id is not None:
-                                    self.last_event_id = event.id
-                                yield event
+                                if state.admit(event.id):
+                                    if event.id is not None:
+                                        self.last_event_id = event.id
+                                    yield event
                 except (httpx.TransportError, httpx.StreamError) as exc:
                     failure = exc
                 except SSEEventTooLarge as exc:
                     raise ResponseValidationError(
-                        f"event stream {request.url.path} sent an oversized event: {exc}",
+                        f"event stream {path} sent an oversized event: {exc}",
                         status_code=response.status_code,
                         request_id=response.headers.get("x-request-id"),
                     ) from exc
@@ -320,23 +315,16 @@ class AsyncEventStream:
                     return
                 with translate_errors():
                     raise failure
-            failures += 1
-            if failures > STREAM_MAX_FAILURES:
-                raise APIConnectionError(
-                    f"event stream {request.url.path} failed {failures} times in a row; last: "
-                    f"{type(failure).__name__ if failure else 'closed by server'}"
-                ) from failure
-            delay = reconnect_delay(failures, decoder.retry)
+            delay = state.connection_ended(
+                failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
+            )
+            if delay is None:
+                logger.debug("stream %s: the server has nothing more to send; ending", path)
+                return
+            delay = max(delay, at_least)
             logger.debug(
-                "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", request.url.path,
-                type(failure).__name__ if failure else "ended", delay, self.last_event_id, failures,
+                "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
+                type(failure).__name__ if failure else "ended", delay, self.last_event_id, state.failures,
             )  # fmt: skip
-            skip_through = _seq(self.last_event_id)
-            self.reconnects += 1
+            self.reconnects = state.reconnects
             await sleep(delay)
-
-
-def _seq(event_id: str | None) -> int | None:
-    if event_id is None or not event_id.isdigit():
-        return None
-    return int(event_id)

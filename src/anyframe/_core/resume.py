@@ -1,0 +1,94 @@
+"""The decisions behind a self-healing event stream: pure, tested with plain values.
+
+A [`StreamResume`][anyframe._core.resume.StreamResume] follows one logical stream across
+connections. The shell tells it about each event (should the caller see it?) and about each
+connection's end (reconnect after how long, stop, or give up?):
+
+* an event whose numeric id is not past the last one delivered is a replay and is dropped, so the
+  caller sees every event once and in order even if a server replays more than asked;
+* a connection that ends with a transport failure, a retryable status or a clean EOF is reopened
+  after the server's `retry:` time or our backoff; `max_failures` consecutive failures (an event
+  resets the count) give up with [`APIConnectionError`][anyframe.APIConnectionError];
+* a reopened connection that the server closes at once, cleanly, with nothing new, means the server
+  has nothing more to send (a finished or terminated session): the iteration ends. A long-lived
+  connection closed by an idle proxy is not that: it is reopened.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..exceptions import APIConnectionError
+from .retry import reconnect_delay
+
+__all__ = ["QUICK_EOF_SECONDS", "STREAM_MAX_FAILURES", "StreamResume"]
+
+STREAM_MAX_FAILURES = 5
+QUICK_EOF_SECONDS = 2.0
+
+
+def _seq(event_id: str | None) -> int | None:
+    return int(event_id) if event_id is not None and event_id.isdigit() else None
+
+
+@dataclass
+class StreamResume:
+    """Resume state of one logical stream.
+
+    Args:
+        what: How to name the stream in errors and logs (its path).
+        max_failures: Consecutive failed connections before giving up.
+        rand: Jitter source for the backoff.
+    """
+
+    what: str
+    max_failures: int = STREAM_MAX_FAILURES
+    rand: Callable[[], float] = field(default=random.random, repr=False)
+    failures: int = 0
+    reconnects: int = 0
+    new_events: int = 0
+    _delivered: int | None = None
+
+    def connection_opened(self) -> None:
+        """A new connection is about to be read."""
+        self.new_events = 0
+
+    def admit(self, event_id: str | None) -> bool:
+        """Whether the caller should see an event with this id (False for a replayed one)."""
+        seq = _seq(event_id)
+        if seq is not None:
+            if self._delivered is not None and seq <= self._delivered:
+                return False
+            self._delivered = seq
+        self.failures = 0
+        self.new_events += 1
+        return True
+
+    def connection_ended(
+        self, *, failure: BaseException | None, elapsed: float, server_retry_ms: int | None
+    ) -> float | None:
+        """Decide what follows the end of a connection.
+
+        Args:
+            failure: Why it ended, or `None` for a clean EOF.
+            elapsed: Seconds the connection lasted.
+            server_retry_ms: The last `retry:` value the server sent, if any.
+
+        Returns:
+            Seconds to wait before reconnecting, or `None` when the stream is over.
+
+        Raises:
+            APIConnectionError: The stream failed `max_failures` times in a row (chained to `failure`).
+        """
+        if failure is None and self.reconnects > 0 and self.new_events == 0 and elapsed < QUICK_EOF_SECONDS:
+            return None
+        self.failures += 1
+        if self.failures > self.max_failures:
+            last = type(failure).__name__ if failure is not None else "closed by the server"
+            raise APIConnectionError(
+                f"event stream {self.what} failed {self.max_failures + 1} times in a row (last: {last})"
+            ) from failure
+        self.reconnects += 1
+        return reconnect_delay(self.failures, server_retry_ms, rand=self.rand)

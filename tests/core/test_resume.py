@@ -1,0 +1,93 @@
+"""`StreamResume`: what a self-healing event stream does after each event and each connection.
+
+Contracts pinned:
+- replayed events (numeric id not past the last delivered) are dropped; new ones pass, in order;
+- an event resets the consecutive-failure count;
+- a failed or cleanly closed connection is reopened after the backoff, or after the server's
+  `retry:` time for the first reconnect;
+- `max_failures` consecutive failures raise `APIConnectionError`, chained to the last failure;
+- a reopened connection closed at once, cleanly, with nothing new ends the stream; a slow clean
+  close (an idle proxy) or the first connection's close is reopened instead.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from anyframe import APIConnectionError
+from anyframe._core.resume import QUICK_EOF_SECONDS, StreamResume
+
+
+def _state(**kwargs: object) -> StreamResume:
+    return StreamResume("/api/sessions/s/events", rand=lambda: 0.0, **kwargs)  # type: ignore[arg-type]
+
+
+def test_replayed_ids_are_dropped_and_new_ones_admitted() -> None:
+    state = _state()
+    assert [state.admit(i) for i in ("1", "2", "3")] == [True, True, True]
+    assert [state.admit(i) for i in ("2", "3", "4", "5")] == [False, False, True, True]
+
+
+def test_events_without_numeric_ids_are_always_admitted() -> None:
+    state = _state()
+    assert state.admit(None)
+    assert state.admit("abc")
+    assert state.admit("abc")
+
+
+def test_an_event_resets_the_failure_count() -> None:
+    state = _state()
+    state.connection_ended(failure=httpx.ReadError("x"), elapsed=5.0, server_retry_ms=None)
+    assert state.failures == 1
+    state.connection_opened()
+    state.admit("1")
+    assert state.failures == 0
+
+
+def test_failures_back_off_exponentially() -> None:
+    state = _state()
+    delays = [
+        state.connection_ended(failure=httpx.ReadError("x"), elapsed=5.0, server_retry_ms=None) for _ in range(3)
+    ]
+    assert delays == [0.5, 1.0, 2.0]
+
+
+def test_first_reconnect_uses_the_servers_retry_time() -> None:
+    state = _state()
+    assert state.connection_ended(failure=httpx.ReadError("x"), elapsed=5.0, server_retry_ms=250) == 0.25
+
+
+def test_too_many_consecutive_failures_give_up_chained() -> None:
+    state = _state(max_failures=2)
+    cause = httpx.RemoteProtocolError("incomplete chunked read")
+    state.connection_ended(failure=cause, elapsed=1.0, server_retry_ms=None)
+    state.connection_ended(failure=cause, elapsed=1.0, server_retry_ms=None)
+    with pytest.raises(APIConnectionError) as info:
+        state.connection_ended(failure=cause, elapsed=1.0, server_retry_ms=None)
+    assert info.value.__cause__ is cause
+    assert "3 times in a row" in info.value.message
+
+
+def test_a_reopened_connection_closed_at_once_with_nothing_new_ends_the_stream() -> None:
+    state = _state()
+    state.connection_opened()
+    state.admit("1")
+    assert state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None) is not None
+    state.connection_opened()
+    state.admit("1")  # a replay: not new
+    assert state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None) is None
+
+
+def test_the_first_connection_closing_at_once_is_reopened() -> None:
+    state = _state()
+    state.connection_opened()
+    assert state.connection_ended(failure=None, elapsed=0.0, server_retry_ms=None) is not None
+
+
+def test_a_slow_clean_close_is_reopened_like_an_idle_proxy_cut() -> None:
+    state = _state()
+    state.connection_opened()
+    state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None)
+    state.connection_opened()
+    assert state.connection_ended(failure=None, elapsed=QUICK_EOF_SECONDS + 1, server_retry_ms=None) is not None
