@@ -48,7 +48,8 @@ def test_an_event_resets_the_failure_count() -> None:
 def test_failures_back_off_exponentially() -> None:
     state = _state()
     delays = [
-        state.connection_ended(failure=httpx.ReadError("x"), elapsed=5.0, server_retry_ms=None) for _ in range(3)
+        state.connection_ended(failure=httpx.ReadError("x"), elapsed=5.0, server_retry_ms=None)
+        for _ in range(3)
     ]
     assert delays == [0.5, 1.0, 2.0]
 
@@ -90,4 +91,6 @@ def test_a_slow_clean_close_is_reopened_like_an_idle_proxy_cut() -> None:
     state.connection_opened()
     state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None)
     state.connection_opened()
-    assert state.connection_ended(failure=None, elapsed=QUICK_EOF_SECONDS + 1, server_retry_ms=None) is not None
+    assert (
+        state.connection_ended(failure=None, elapsed=QUICK_EOF_SECONDS + 1, server_retry_ms=None) is not None
+    )

@@ -95,7 +95,7 @@ def test_session_path_id_renders_uuids_lowercase_and_passes_strings_through(
         ("../agents", "session_id must be a session UUID"),
         ("a b", "session_id must be a session UUID"),
         ("abc\n", "session_id must be a session UUID"),
-        (123, "session_id must be a str or uuid.UUID, got int 123"),
+        (True, "session_id must be a str or uuid.UUID, got bool True"),
         (None, "session_id must be a str or uuid.UUID, got NoneType"),
         (b"abc", "session_id must be a str or uuid.UUID, got bytes"),
     ],
@@ -105,6 +105,10 @@ def test_session_path_id_rejects_empty_blank_slashed_and_non_string_ids(value: o
         session_path_id(value)
 
     assert info.value.message.startswith(fragment)
+
+
+def test_session_path_id_tolerates_an_int_as_the_guide_types_it() -> None:
+    assert session_path_id(123) == "123"
 
 
 # --- check_text ---

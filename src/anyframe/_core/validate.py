@@ -36,8 +36,14 @@ def check_id(name: str, value: object) -> int:
 
 
 def session_path_id(value: object) -> str:
-    """A session id (UUID): a `uuid.UUID` renders lowercase-hyphenated, a `str` is sent as given."""
+    """A session id (UUID): a `uuid.UUID` renders lowercase-hyphenated, a `str` is sent as given.
+
+    An `int` is tolerated and sent in decimal: one edition of the user guide types session ids as
+    `int` in an example, and refusing it would break that code for no gain.
+    """
     if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
         raise InvalidArgumentError(
