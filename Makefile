@@ -62,10 +62,10 @@ unasync-check: $(STAMP)  ## Fail if the sync twins are stale
 	$(PY) scripts/unasync.py --check
 
 docs: $(STAMP)  ## Build the documentation site with --strict
-	$(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 docs-serve: $(STAMP)  ## Serve the documentation with live reload
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 bench: $(STAMP)  ## Benchmark the SDK against raw httpx (ratios; exits non-zero on a missed target)
 	$(PY) scripts/bench.py

@@ -10,6 +10,7 @@ Contracts pinned:
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -54,3 +55,24 @@ def test_closing_a_with_options_copy_leaves_the_original_usable(plane: LocalCont
         assert copy.me().login == af.me().login
         copy.close()
         assert af.me().login
+
+
+def test_breaking_out_of_a_sync_stream_closes_it_at_once_without_the_cycle_collector(
+    plane: LocalControlPlane,
+) -> None:
+    # An abandoned stream must close by reference counting alone: if it waited for the cycle
+    # collector, the close could run inside a later call holding the pool lock and deadlock.
+    with AnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as af:
+        agent = af.agents.create(name="gc")
+        session = af.sessions.wait_until_running(af.sessions.create(agent_id=agent.id).id, poll_interval=0.05)
+        af.sessions.message(session.id, {"prompt": "hi"})
+        pool = af._transport.http._transport._pool  # type: ignore[attr-defined]
+        gc.disable()
+        try:
+            for _ in af.sessions.events(session.id):
+                break
+            assert all(connection.is_idle() for connection in pool.connections)
+            for _ in range(20):  # later calls on the same pool are unaffected
+                af.sessions.get(session.id)
+        finally:
+            gc.enable()

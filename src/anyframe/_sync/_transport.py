@@ -13,6 +13,7 @@ import json
 import logging
 import time
 from collections.abc import Generator, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
@@ -227,12 +228,21 @@ class EventStream:
     def __init__(
         self, transport: Transport, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None
     ) -> None:
-        self._transport = transport
-        self._args = args
-        self._resume = resume
-        self.last_event_id = last_event_id
-        self.reconnects = 0
-        self._events = self._run()
+        # The generator must not reference this object: a cycle would keep an abandoned stream (and
+        # its connection) alive until the cycle collector runs, possibly inside another call that
+        # holds the pool's lock. Shared progress lives in a separate small object instead.
+        self._progress = _Progress(last_event_id)
+        self._events = _follow(transport, args, resume, self._progress)
+
+    @property
+    def last_event_id(self) -> str | None:
+        """The id of the last event delivered (what a reconnect sends as `Last-Event-ID`)."""
+        return self._progress.last_event_id
+
+    @property
+    def reconnects(self) -> int:
+        """How many times the stream was reopened after a drop."""
+        return self._progress.reconnects
 
     def __iter__(self) -> EventStream:
         return self
@@ -250,82 +260,91 @@ class EventStream:
         """Stop iterating and close the connection."""
         self._events.close()
 
-    def _timeout(self) -> httpx.Timeout:
-        base = self._transport.config.timeout
-        return httpx.Timeout(
-            connect=base.connect,
-            read=self._transport.config.stream_read_timeout,
-            write=base.write,
-            pool=base.pool,
-        )
 
-    def _run(self) -> Generator[SSEEvent, None, None]:
-        transport = self._transport
-        url = transport.config.base_url + self._args["url"]
-        path = self._args["url"]
-        state = StreamResume(path)
-        decoder = SSEDecoder(last_event_id=self.last_event_id)
-        while True:
-            headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
-            if self.last_event_id is not None:
-                headers["Last-Event-ID"] = self.last_event_id
-            request = transport.http.build_request("GET", url, headers=headers, timeout=self._timeout())
-            failure: Exception | None = None
-            at_least = 0.0  # a delay the server asked for with a retryable status
-            state.connection_opened()
-            opened = time.monotonic()
+@dataclass
+class _Progress:
+    last_event_id: str | None
+    reconnects: int = 0
+
+
+def _stream_timeout(config: ClientConfig) -> httpx.Timeout:
+    base = config.timeout
+    return httpx.Timeout(
+        connect=base.connect, read=config.stream_read_timeout, write=base.write, pool=base.pool
+    )
+
+
+def _follow(
+    transport: Transport, args: Mapping[str, Any], resume: bool, progress: _Progress
+) -> Generator[SSEEvent, None, None]:
+    """The events of one logical stream, across as many connections as it takes."""
+    url = transport.config.base_url + args["url"]
+    path = args["url"]
+    state = StreamResume(path)
+    decoder = SSEDecoder(last_event_id=progress.last_event_id)
+    while True:
+        headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        if progress.last_event_id is not None:
+            headers["Last-Event-ID"] = progress.last_event_id
+        request = transport.http.build_request(
+            "GET", url, headers=headers, timeout=_stream_timeout(transport.config)
+        )
+        failure: Exception | None = None
+        at_least = 0.0  # a delay the server asked for with a retryable status
+        state.connection_opened()
+        opened = time.monotonic()
+        try:
+            response = transport.http.send(request, stream=True)
+        except httpx.TransportError as exc:
+            failure = exc
+        else:
             try:
-                response = transport.http.send(request, stream=True)
-            except httpx.TransportError as exc:
+                logger.debug(
+                    "GET %s -> %d (stream, request id %s)", path, response.status_code,
+                    response.headers.get("x-request-id"),
+                )  # fmt: skip
+                if response.status_code == 204:
+                    return  # the server asks us not to reconnect
+                if response.status_code >= 300:
+                    response.read()
+                    error = error_from_response(response.status_code, response.headers, response.content)
+                    asked = retry_delay_for_status("GET", response.status_code, response.headers, 0, 1)
+                    if asked is None or not resume:
+                        raise error
+                    failure, at_least = error, asked
+                else:
+                    for chunk in response.iter_bytes():
+                        for event in decoder.feed(chunk):
+                            if state.admit(event.id):
+                                if event.id is not None:
+                                    progress.last_event_id = event.id
+                                yield event
+            except (httpx.TransportError, httpx.StreamError) as exc:
                 failure = exc
-            else:
-                try:
-                    logger.debug(
-                        "GET %s -> %d (stream, request id %s)", path, response.status_code,
-                        response.headers.get("x-request-id"),
-                    )  # fmt: skip
-                    if response.status_code == 204:
-                        return  # the server asks us not to reconnect
-                    if response.status_code >= 300:
-                        response.read()
-                        error = error_from_response(response.status_code, response.headers, response.content)
-                        asked = retry_delay_for_status("GET", response.status_code, response.headers, 0, 1)
-                        if asked is None or not self._resume:
-                            raise error
-                        failure, at_least = error, asked
-                    else:
-                        for chunk in response.iter_bytes():
-                            for event in decoder.feed(chunk):
-                                if state.admit(event.id):
-                                    if event.id is not None:
-                                        self.last_event_id = event.id
-                                    yield event
-                except (httpx.TransportError, httpx.StreamError) as exc:
-                    failure = exc
-                except SSEEventTooLarge as exc:
-                    raise ResponseValidationError(
-                        f"event stream {path} sent an oversized event: {exc}",
-                        status_code=response.status_code,
-                        request_id=response.headers.get("x-request-id"),
-                    ) from exc
-                finally:
-                    response.close()
-                    decoder.flush()  # a partial event at the end of a connection is discarded
-            if not self._resume:
-                if failure is None:
-                    return
-                with translate_errors():
-                    raise failure
-            delay = state.connection_ended(
-                failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
-            )
-            if delay is None:
-                logger.debug("stream %s: the server has nothing more to send; ending", path)
+            except SSEEventTooLarge as exc:
+                raise ResponseValidationError(
+                    f"event stream {path} sent an oversized event: {exc}",
+                    status_code=response.status_code,
+                    request_id=response.headers.get("x-request-id"),
+                ) from exc
+            finally:
+                response.close()
+                decoder.flush()  # a partial event at the end of a connection is discarded
+        if not resume:
+            if failure is None:
                 return
-            delay = max(delay, at_least)
-            logger.debug(
-                "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
-                type(failure).__name__ if failure else "ended", delay, self.last_event_id, state.failures,
-            )  # fmt: skip
-            self.reconnects = state.reconnects
-            sleep(delay)
+            with translate_errors():
+                raise failure
+        delay = state.connection_ended(
+            failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
+        )
+        if delay is None:
+            logger.debug("stream %s: the server has nothing more to send; ending", path)
+            return
+        delay = max(delay, at_least)
+        logger.debug(
+            "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
+            type(failure).__name__ if failure else "ended", delay, progress.last_event_id, state.failures,
+        )  # fmt: skip
+        progress.reconnects = state.reconnects
+        sleep(delay)
