@@ -15,9 +15,11 @@ Contracts pinned:
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
-from anyframe.testing import LocalControlPlane
+from anyframe.testing import LocalControlPlane, serve
 
 from ._helpers import make_agent, running_session, session_status, wait_for
 
@@ -168,3 +170,16 @@ def test_seed_creates_a_demo_agent_and_a_session(api: httpx.Client, plane: Local
     assert [a["name"] for a in api.get("/api/agents").json()] == ["demo"]
     assert api.get(f"/api/agents/{seeded['agent_id']}/builds").json()[0]["id"] == seeded["build_id"]
     assert plane.requests.filter(method="POST") == []  # seeding bypasses the request log
+
+
+def test_time_scale_zero_never_idles_a_session_out() -> None:
+    # `time_scale=0` makes every transition instant; it must not make the idle timeout instant too.
+    with (
+        serve(time_scale=0) as fast,
+        httpx.Client(
+            base_url=fast.url, headers={"Authorization": f"Bearer {fast.api_key}"}, timeout=5.0
+        ) as client,
+    ):
+        session = running_session(client)
+        time.sleep(0.2)
+        assert session_status(client, session["id"]) == "running"

@@ -2,7 +2,7 @@
 
 Lifecycle: `booting` -> `running` after `Timings.boot_seconds` (or `error` when the agent has no image
 and its last build failed). A running session with no chat activity for `idle_timeout_s` (scaled by
-`Timings.idle_scale` and `time_scale`; `0` disables it) snapshots itself: `snapshotting`, then
+`Timings.idle_scale` and `time_scale`; `0`, or a scale of `0`, disables it) snapshots itself: `snapshotting`, then
 `terminated` with `snapshot_image_id` set. The contract's `SessionStatus` has no `paused`, so an idled
 session is `terminated` on the wire and shows up as kind `paused` on the attention rail for 24 hours.
 
@@ -79,9 +79,12 @@ def _boot(world: World, session: SessionRow) -> None:
 def mark_active(world: World, session: SessionRow) -> None:
     """Record chat activity now and (re)arm the idle timer of a running session."""
     session.last_active = utcnow()
-    if session.idle_timeout_s <= 0:
+    idle = world.timings.idle(session.idle_timeout_s)
+    # An idle timeout scaled down to nothing (`time_scale=0`, `idle_scale=0`) means "never": a session
+    # that snapshotted itself the moment it booted would make every fast test flaky.
+    if session.idle_timeout_s <= 0 or idle <= 0:
         return
-    session.idle_deadline = time.monotonic() + world.timings.idle(session.idle_timeout_s)
+    session.idle_deadline = time.monotonic() + idle
     if not session.idle_check_pending:
         session.idle_check_pending = True
         _check_idle_later(world, session, session.idle_deadline - time.monotonic())
