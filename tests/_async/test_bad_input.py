@@ -153,7 +153,7 @@ async def test_bad_session_ids_are_rejected(
 @pytest.mark.anyio
 async def test_a_session_id_of_the_wrong_type_is_rejected(af: AsyncAnyFrame, api: respx.MockRouter) -> None:
     with pytest.raises(InvalidArgumentError, match="session_id"):
-        await af.sessions.get(42)  # type: ignore[arg-type]
+        await af.sessions.get(4.2)  # type: ignore[arg-type]
     assert_nothing_sent(api)
 
 

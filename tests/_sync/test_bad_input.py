@@ -145,7 +145,7 @@ def test_bad_session_ids_are_rejected(
 
 def test_a_session_id_of_the_wrong_type_is_rejected(af: AnyFrame, api: respx.MockRouter) -> None:
     with pytest.raises(InvalidArgumentError, match="session_id"):
-        af.sessions.get(42)  # type: ignore[arg-type]
+        af.sessions.get(4.2)  # type: ignore[arg-type]
     assert_nothing_sent(api)
 
 
