@@ -24,6 +24,8 @@ Contracts pinned here:
 from __future__ import annotations
 
 import builtins
+import functools
+import importlib
 import inspect
 import json
 import re
@@ -141,8 +143,10 @@ anyframe.AnyFrameError, anyframe.NotFoundError, anyframe.InvalidArgumentError
 seen["exceptions"] = [m for m in heavy if m in sys.modules]
 anyframe.Session, anyframe.PreviewSpec
 seen["models"] = [m for m in heavy if m in sys.modules]
-anyframe.AnyFrame
+client = anyframe.AnyFrame(api_key="afm_probe", base_url="http://127.0.0.1:9", load_dotenv=False)
 seen["client"] = [m for m in heavy if m in sys.modules]
+client.sessions
+seen["resource"] = [m for m in heavy if m in sys.modules]
 print(json.dumps(seen))
 """
 
@@ -176,8 +180,15 @@ def test_models_load_pydantic_but_not_httpx_or_generated_code(lazy_imports: dict
     assert lazy_imports["models"] == ["pydantic", "anyframe.models"]
 
 
-def test_the_client_loads_the_whole_stack_on_first_use(lazy_imports: dict[str, list[str]]) -> None:
-    assert {"httpx", "anyframe._generated", "anyframe._sync"} <= set(lazy_imports["client"])
+def test_building_a_client_loads_httpx_but_no_resource_code(lazy_imports: dict[str, list[str]]) -> None:
+    assert "httpx" in lazy_imports["client"]
+    assert "anyframe._generated" not in lazy_imports["client"]
+
+
+def test_a_resource_loads_its_generated_builders_on_first_access(lazy_imports: dict[str, list[str]]) -> None:
+    assert {"httpx", "anyframe._generated", "anyframe._sync", "anyframe.models"} <= set(
+        lazy_imports["resource"]
+    )
 
 
 # --- exception tree ---
@@ -219,15 +230,38 @@ def test_waiter_timeout_is_the_builtin_outside_the_tree() -> None:
 # --- client / resource classes ---
 
 
+_RESOURCE_MODULES = ("tokens", "credentials", "connectors", "agents", "agent_parts", "sessions", "attention")
+
+
+def _names_for(cls: type) -> dict[str, object]:
+    """What the client's lazily imported annotations refer to (its resource modules and the models)."""
+    package = cls.__module__.rsplit(".", 1)[0]
+    names: dict[str, object] = dict(vars(models))
+    for module in _RESOURCE_MODULES:
+        names.update(vars(importlib.import_module(f"{package}.{module}")))
+    return names
+
+
+def _hints(cls: type) -> dict[str, object]:
+    """Annotated attributes of `cls`, including the lazily built resources (cached properties)."""
+    hints: dict[str, object] = dict(typing.get_type_hints(cls))
+    for name, member in vars(cls).items():
+        if isinstance(member, functools.cached_property):
+            hints[name] = typing.get_type_hints(member.func, localns=_names_for(cls))["return"]
+    return hints
+
+
 def _resource_pairs() -> list[tuple[type, type]]:
     """Walk both clients in step through their annotated attributes (`af.agents.skills`, ...)."""
     pairs: list[tuple[type, type]] = [(AsyncAnyFrame, AnyFrame)]
     for async_cls, sync_cls in pairs:
-        async_hints, sync_hints = typing.get_type_hints(async_cls), typing.get_type_hints(sync_cls)
+        async_hints, sync_hints = _hints(async_cls), _hints(sync_cls)
         assert async_hints.keys() == sync_hints.keys(), async_cls
         for attr, async_type in async_hints.items():
             if isinstance(async_type, type) and async_type.__module__.startswith("anyframe."):
-                pairs.append((async_type, sync_hints[attr]))
+                sync_type = sync_hints[attr]
+                assert isinstance(sync_type, type), attr
+                pairs.append((async_type, sync_type))
     return [*pairs, (AsyncEventStream, EventStream)]
 
 
@@ -339,6 +373,8 @@ def _function(member: object) -> Callable[..., object]:
     if isinstance(member, property):
         assert member.fget is not None
         return member.fget
+    if isinstance(member, functools.cached_property):
+        return typing.cast("Callable[..., object]", member.func)
     if isinstance(member, (staticmethod, classmethod)):
         return typing.cast("Callable[..., object]", member.__func__)
     assert callable(member), member
@@ -392,7 +428,7 @@ def test_every_public_member_is_documented_with_args_and_returns(member: object)
     func = _function(member)
     doc = inspect.getdoc(func)
     assert doc, "no docstring"
-    if isinstance(member, property):
+    if isinstance(member, (property, functools.cached_property)):
         return
     signature = inspect.signature(func)
     params = [
@@ -421,7 +457,11 @@ def _foreign_types(func: Callable[..., object]) -> tuple[list[str], list[str]]:
     """(generated types, anyframe classes not exported by `anyframe`) in the signature of `func`."""
     generated, unexported = [], []
     exported = {id(getattr(anyframe, name)) for name in anyframe.__all__}
-    for annotation in typing.get_type_hints(func).values():
+    owner = sys.modules[func.__module__]
+    localns = (
+        _names_for(vars(owner)[func.__qualname__.split(".")[0]]) if ".client" in func.__module__ else None
+    )
+    for annotation in typing.get_type_hints(func, localns=localns).values():
         for value in _types_in(annotation):
             module = getattr(value, "__module__", "") or ""
             if module.startswith("anyframe._generated"):

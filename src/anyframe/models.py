@@ -142,7 +142,6 @@ class AnyFrameModel(BaseModel):
         extra="allow",
         defer_build=True,
         populate_by_name=True,
-        use_attribute_docstrings=True,
     )
 
 
@@ -553,7 +552,7 @@ class PreviewSpec(BaseModel):
 
     # Request side: an unknown keyword is a typo to report, not data to keep; frozen so a checked spec
     # cannot be changed into an unchecked one.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     cmd: str = Field(strict=True, min_length=1)
     """Command that starts the dev server, e.g. `"bun dev"`. Required."""

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anyframe import APIConnectionError
 from anyframe._core.resume import QUICK_EOF_SECONDS, StreamResume
+from anyframe._core.sse import SSEEvent
 
 
 def _state(**kwargs: object) -> StreamResume:
@@ -94,3 +97,18 @@ def test_a_slow_clean_close_is_reopened_like_an_idle_proxy_cut() -> None:
     assert (
         state.connection_ended(failure=None, elapsed=QUICK_EOF_SECONDS + 1, server_retry_ms=None) is not None
     )
+
+
+@given(
+    st.lists(
+        st.lists(st.one_of(st.none(), st.integers(0, 30).map(str), st.sampled_from(["x", ""])), max_size=12),
+        max_size=6,
+    )
+)
+def test_admit_all_equals_admit_applied_event_by_event(chunks: list[list[str | None]]) -> None:
+    one_by_one, batched = _state(), _state()
+    for chunk in chunks:
+        events = [SSEEvent(f"d{i}", id=event_id) for i, event_id in enumerate(chunk)]
+        expected = [e for e in events if one_by_one.admit(e.id)]
+        assert batched.admit_all(events) == expected
+        assert (batched.failures, batched.new_events) == (one_by_one.failures, one_by_one.new_events)

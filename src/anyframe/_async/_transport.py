@@ -313,11 +313,11 @@ async def _follow(
                     failure, at_least = error, asked
                 else:
                     async for chunk in response.aiter_bytes():
-                        for event in decoder.feed(chunk):
-                            if state.admit(event.id):
-                                if event.id is not None:
-                                    progress.last_event_id = event.id
-                                yield event
+                        for event in state.admit_all(decoder.feed(chunk)):
+                            event_id = event._id  # `event.id` without a property call per event
+                            if event_id is not None:
+                                progress.last_event_id = event_id
+                            yield event
             except (httpx.TransportError, httpx.StreamError) as exc:
                 failure = exc
             except SSEEventTooLarge as exc:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -15,16 +17,17 @@ from .._core.config import (
     resolve_config,
 )
 from .._core.config import _timeout as normalise_timeout
-from .._generated.api.identity import get_me
 from ..exceptions import InvalidArgumentError
-from ..models import User
 from ._transport import AsyncTransport
-from .agents import AsyncAgents
-from .attention import AsyncAttention
-from .connectors import AsyncConnectors
-from .credentials import AsyncCredentialsResource
-from .sessions import AsyncSessions
-from .tokens import AsyncTokens
+
+if TYPE_CHECKING:
+    from ..models import User
+    from .agents import AsyncAgents
+    from .attention import AsyncAttention
+    from .connectors import AsyncConnectors
+    from .credentials import AsyncCredentialsResource
+    from .sessions import AsyncSessions
+    from .tokens import AsyncTokens
 
 __all__ = ["AsyncAnyFrame"]
 
@@ -56,21 +59,7 @@ class AsyncAnyFrame:
         AuthError: No API key resolved; the message names `ANYFRAME_API_KEY`. No request is sent.
         InvalidArgumentError: A setting is malformed (relative `base_url`, negative `timeout`, ...).
 
-    Attributes:
-        tokens: API tokens: list, create, revoke.
-        credentials: Claude, Codex and GitHub credentials (write-only; reads are redacted).
-        connectors: User-scoped MCP connectors and the curated catalog.
-        agents: Agents, their builds, skills, MCPs and connector toggles.
-        sessions: Sandboxes: lifecycle, chat, previews, snapshots, setup sessions.
-        attention: Sessions waiting on you.
     """
-
-    tokens: AsyncTokens
-    credentials: AsyncCredentialsResource
-    connectors: AsyncConnectors
-    agents: AsyncAgents
-    sessions: AsyncSessions
-    attention: AsyncAttention
 
     def __init__(
         self,
@@ -100,12 +89,52 @@ class AsyncAnyFrame:
 
     def _wire(self, transport: AsyncTransport) -> None:
         self._transport = transport
-        self.tokens = AsyncTokens(transport)
-        self.credentials = AsyncCredentialsResource(transport)
-        self.connectors = AsyncConnectors(transport)
-        self.agents = AsyncAgents(transport)
-        self.sessions = AsyncSessions(transport)
-        self.attention = AsyncAttention(transport)
+
+    # Each resource module (with the models and generated request builders it needs) is imported on
+    # first access, so `from anyframe import AnyFrame` stays cheap; the objects are stateless views
+    # over the transport, cached per client.
+
+    @cached_property
+    def tokens(self) -> AsyncTokens:
+        """API tokens: list, create, revoke."""
+        from .tokens import AsyncTokens
+
+        return AsyncTokens(self._transport)
+
+    @cached_property
+    def credentials(self) -> AsyncCredentialsResource:
+        """Claude, Codex and GitHub credentials (write-only; reads are redacted)."""
+        from .credentials import AsyncCredentialsResource
+
+        return AsyncCredentialsResource(self._transport)
+
+    @cached_property
+    def connectors(self) -> AsyncConnectors:
+        """User-scoped MCP connectors and the curated catalog."""
+        from .connectors import AsyncConnectors
+
+        return AsyncConnectors(self._transport)
+
+    @cached_property
+    def agents(self) -> AsyncAgents:
+        """Agents, their builds, skills, MCPs and connector toggles."""
+        from .agents import AsyncAgents
+
+        return AsyncAgents(self._transport)
+
+    @cached_property
+    def sessions(self) -> AsyncSessions:
+        """Sandboxes: lifecycle, chat, previews, snapshots, setup sessions."""
+        from .sessions import AsyncSessions
+
+        return AsyncSessions(self._transport)
+
+    @cached_property
+    def attention(self) -> AsyncAttention:
+        """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
+        from .attention import AsyncAttention
+
+        return AsyncAttention(self._transport)
 
     @property
     def base_url(self) -> str:
@@ -172,6 +201,9 @@ class AsyncAnyFrame:
         Raises:
             AuthError: The key is unknown or revoked.
         """
+        from .._generated.api.identity import get_me
+        from ..models import User
+
         return await self._transport.model(get_me.build_request(), User)
 
     async def aclose(self) -> None:

@@ -1,7 +1,8 @@
 """Validating 2xx bodies into the public models: once, by pydantic, straight from the bytes.
 
 Validators are built on first use per target type and cached (see `anyframe.models.validate_json`),
-so a call pays only for pydantic-core's single pass over the body. Anything off-contract becomes a
+so a call pays only for pydantic-core's single pass over the body. pydantic and the models are
+imported on the first call, not when the client is imported. Anything off-contract becomes a
 [`ResponseValidationError`][anyframe.ResponseValidationError] naming the status and showing an
 excerpt of the body, never a raw pydantic or json error.
 """
@@ -10,12 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError as PydanticValidationError
-
-from ..models import validate_json
 from .errors import response_invalid
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError as PydanticValidationError
 
 __all__ = ["parse_json", "parse_model", "parse_models"]
 
@@ -34,6 +35,10 @@ def parse_model(status: int, headers: Mapping[str, str], content: bytes, model: 
     Raises:
         ResponseValidationError: The body is not JSON or does not fit `model`.
     """
+    from pydantic import ValidationError as PydanticValidationError
+
+    from ..models import validate_json
+
     try:
         return validate_json(model, content)
     except PydanticValidationError as exc:
@@ -46,6 +51,10 @@ def parse_models(status: int, headers: Mapping[str, str], content: bytes, model:
     Raises:
         ResponseValidationError: The body is not a JSON array of objects fitting `model`.
     """
+    from pydantic import ValidationError as PydanticValidationError
+
+    from ..models import validate_json
+
     try:
         return validate_json(list[model], content)  # type: ignore[valid-type]
     except PydanticValidationError as exc:

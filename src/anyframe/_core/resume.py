@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..exceptions import APIConnectionError
 from .retry import reconnect_delay
+from .sse import SSEEvent
 
 __all__ = ["QUICK_EOF_SECONDS", "STREAM_MAX_FAILURES", "StreamResume"]
 
@@ -65,6 +66,35 @@ class StreamResume:
         self.failures = 0
         self.new_events += 1
         return True
+
+    def admit_all(self, events: list[SSEEvent]) -> list[SSEEvent]:
+        """[`admit`][anyframe._core.resume.StreamResume.admit] applied to every event of one chunk.
+
+        One call per chunk rather than per event: a backlog replay brings hundreds of events per
+        chunk, and this loop is most of what the stream adds to the parser's own cost.
+
+        Returns:
+            The events the caller should see, in order: `events` itself when none is a replay.
+        """
+        delivered = self._delivered
+        kept: list[SSEEvent] | None = None  # built only once a replay has to be dropped
+        for index, event in enumerate(events):
+            event_id = event._id  # the slot behind `event.id`: a property call per event shows here
+            if event_id is not None and event_id.isdigit():
+                seq = int(event_id)
+                if delivered is not None and seq <= delivered:
+                    if kept is None:
+                        kept = events[:index]
+                    continue
+                delivered = seq
+            if kept is not None:
+                kept.append(event)
+        self._delivered = delivered
+        admitted = events if kept is None else kept
+        if admitted:
+            self.failures = 0
+            self.new_events += len(admitted)
+        return admitted
 
     def connection_ended(
         self, *, failure: BaseException | None, elapsed: float, server_retry_ms: int | None

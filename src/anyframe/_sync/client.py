@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -16,16 +18,17 @@ from .._core.config import (
     resolve_config,
 )
 from .._core.config import _timeout as normalise_timeout
-from .._generated.api.identity import get_me
 from ..exceptions import InvalidArgumentError
-from ..models import User
 from ._transport import Transport
-from .agents import Agents
-from .attention import Attention
-from .connectors import Connectors
-from .credentials import CredentialsResource
-from .sessions import Sessions
-from .tokens import Tokens
+
+if TYPE_CHECKING:
+    from ..models import User
+    from .agents import Agents
+    from .attention import Attention
+    from .connectors import Connectors
+    from .credentials import CredentialsResource
+    from .sessions import Sessions
+    from .tokens import Tokens
 
 __all__ = ["AnyFrame"]
 
@@ -57,21 +60,7 @@ class AnyFrame:
         AuthError: No API key resolved; the message names `ANYFRAME_API_KEY`. No request is sent.
         InvalidArgumentError: A setting is malformed (relative `base_url`, negative `timeout`, ...).
 
-    Attributes:
-        tokens: API tokens: list, create, revoke.
-        credentials: Claude, Codex and GitHub credentials (write-only; reads are redacted).
-        connectors: User-scoped MCP connectors and the curated catalog.
-        agents: Agents, their builds, skills, MCPs and connector toggles.
-        sessions: Sandboxes: lifecycle, chat, previews, snapshots, setup sessions.
-        attention: Sessions waiting on you.
     """
-
-    tokens: Tokens
-    credentials: CredentialsResource
-    connectors: Connectors
-    agents: Agents
-    sessions: Sessions
-    attention: Attention
 
     def __init__(
         self,
@@ -101,12 +90,52 @@ class AnyFrame:
 
     def _wire(self, transport: Transport) -> None:
         self._transport = transport
-        self.tokens = Tokens(transport)
-        self.credentials = CredentialsResource(transport)
-        self.connectors = Connectors(transport)
-        self.agents = Agents(transport)
-        self.sessions = Sessions(transport)
-        self.attention = Attention(transport)
+
+    # Each resource module (with the models and generated request builders it needs) is imported on
+    # first access, so `from anyframe import AnyFrame` stays cheap; the objects are stateless views
+    # over the transport, cached per client.
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """API tokens: list, create, revoke."""
+        from .tokens import Tokens
+
+        return Tokens(self._transport)
+
+    @cached_property
+    def credentials(self) -> CredentialsResource:
+        """Claude, Codex and GitHub credentials (write-only; reads are redacted)."""
+        from .credentials import CredentialsResource
+
+        return CredentialsResource(self._transport)
+
+    @cached_property
+    def connectors(self) -> Connectors:
+        """User-scoped MCP connectors and the curated catalog."""
+        from .connectors import Connectors
+
+        return Connectors(self._transport)
+
+    @cached_property
+    def agents(self) -> Agents:
+        """Agents, their builds, skills, MCPs and connector toggles."""
+        from .agents import Agents
+
+        return Agents(self._transport)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Sandboxes: lifecycle, chat, previews, snapshots, setup sessions."""
+        from .sessions import Sessions
+
+        return Sessions(self._transport)
+
+    @cached_property
+    def attention(self) -> Attention:
+        """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
+        from .attention import Attention
+
+        return Attention(self._transport)
 
     @property
     def base_url(self) -> str:
@@ -173,6 +202,9 @@ class AnyFrame:
         Raises:
             AuthError: The key is unknown or revoked.
         """
+        from .._generated.api.identity import get_me
+        from ..models import User
+
         return self._transport.model(get_me.build_request(), User)
 
     def close(self) -> None:
