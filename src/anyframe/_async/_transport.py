@@ -235,12 +235,31 @@ class AsyncEventStream:
 
     @property
     def last_event_id(self) -> str | None:
-        """The id of the last event delivered (what a reconnect sends as `Last-Event-ID`)."""
+        """The id of the last event delivered (what a reconnect sends as `Last-Event-ID`).
+
+        Save it to pick up later where you left off, with `af.sessions.events(..., last_event_id=...)`.
+
+        Example:
+            ```python
+            async with af.sessions.events(session.id) as events:
+                async for event in events:
+                    break
+            later = af.sessions.events(session.id, last_event_id=events.last_event_id)
+            ```
+        """
         return self._progress.last_event_id
 
     @property
     def reconnects(self) -> int:
-        """How many times the stream was reopened after a drop."""
+        """How many times the stream was reopened after a drop.
+
+        Example:
+            ```python
+            events = af.sessions.events(session.id)
+            async for event in events:
+                print(event.id, "reconnects so far:", events.reconnects)
+            ```
+        """
         return self._progress.reconnects
 
     def __aiter__(self) -> AsyncEventStream:
@@ -256,7 +275,16 @@ class AsyncEventStream:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Stop iterating and close the connection."""
+        """Stop iterating and close the connection. Idempotent.
+
+        Example:
+            ```python
+            events = af.sessions.events(session.id)
+            async for event in events:
+                break
+            await events.aclose()  # closes the connection now, not when `events` is garbage-collected
+            ```
+        """
         await self._events.aclose()
 
 

@@ -39,11 +39,21 @@ class AsyncSkills(AsyncResource):
     async def list(self, agent_id: int) -> builtins.list[AgentSkill]:
         """List the agent's skills.
 
+        Example:
+            ```python
+            for skill in await af.agents.skills.list(agent.id):
+                print(skill.id, skill.name, skill.source, skill.enabled)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             The [`AgentSkill`][anyframe.AgentSkill]s.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         return await self._transport.models(
             list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill
@@ -56,8 +66,9 @@ class AsyncSkills(AsyncResource):
 
         Example:
             ```python
-            await af.agents.skills.create(agent.id, name="repo-tour", source="inline",
-                                          content={"markdown": "..."})
+            skill = await af.agents.skills.create(
+                agent.id, name="repo-tour", source="inline", content={"markdown": "..."}
+            )
             ```
 
         Args:
@@ -69,6 +80,12 @@ class AsyncSkills(AsyncResource):
 
         Returns:
             The new [`AgentSkill`][anyframe.AgentSkill].
+
+        Raises:
+            InvalidArgumentError: An empty `name` or `source`, or `content` is not a dict; nothing was
+                sent.
+            NotFoundError: No such agent.
+            ValidationError: The server rejected the body (e.g. an unknown `source`).
         """
         body = SkillCreateRequest(
             name=check_text("name", name) or "",
@@ -90,6 +107,11 @@ class AsyncSkills(AsyncResource):
     ) -> AgentSkill:
         """Change a skill; arguments left as `None` are unchanged (its `source` cannot change).
 
+        Example:
+            ```python
+            await af.agents.skills.update(agent.id, skill.id, enabled=False)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             skill_id: The skill's `id`.
@@ -101,6 +123,7 @@ class AsyncSkills(AsyncResource):
             The updated [`AgentSkill`][anyframe.AgentSkill].
 
         Raises:
+            InvalidArgumentError: A bad id, an empty `name`, or `content` is not a dict; nothing was sent.
             NotFoundError: No such agent or skill.
         """
         new_content = _object("content", content)
@@ -117,11 +140,17 @@ class AsyncSkills(AsyncResource):
     async def delete(self, agent_id: int, skill_id: int) -> None:
         """Remove a skill from the agent.
 
+        Example:
+            ```python
+            await af.agents.skills.delete(agent.id, skill.id)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             skill_id: The skill's `id`.
 
         Raises:
+            InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or skill.
         """
         await self._transport.empty(
@@ -135,11 +164,21 @@ class AsyncMcps(AsyncResource):
     async def list(self, agent_id: int) -> builtins.list[AgentMcp]:
         """List the agent's MCP servers.
 
+        Example:
+            ```python
+            for mcp in await af.agents.mcps.list(agent.id):
+                print(mcp.id, mcp.name, mcp.transport, mcp.enabled)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             The [`AgentMcp`][anyframe.AgentMcp]s.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         return await self._transport.models(list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp)
 
@@ -157,20 +196,27 @@ class AsyncMcps(AsyncResource):
 
         Example:
             ```python
-            await af.agents.mcps.create(agent.id, name="local-fs", transport="stdio",
-                                        config={"command": "npx", "args": ["@modelcontextprotocol/server-filesystem"]})
+            server = {"command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "/work"]}
+            mcp = await af.agents.mcps.create(agent.id, name="local-fs", transport="stdio", config=server)
             ```
 
         Args:
             agent_id: The agent's `id`.
             name: The server's name.
             transport: `"http"`, `"sse"` or `"stdio"`.
-            config: Transport settings: `{"url": ...}` for http/sse, `{"command": ..., "args": [...]}` for stdio.
+            config: Transport settings: `{"url": ...}` for http/sse, `{"command": ..., "args": [...]}`
+                for stdio.
             secret_ref: Name of a stored secret the server needs.
             enabled: Whether sessions start it.
 
         Returns:
             The new [`AgentMcp`][anyframe.AgentMcp].
+
+        Raises:
+            InvalidArgumentError: An empty `name` or `transport`, or `config` is not a dict; nothing was
+                sent.
+            NotFoundError: No such agent.
+            ValidationError: The server rejected the body (e.g. an unknown `transport`).
         """
         body = McpCreateRequest(
             name=check_text("name", name) or "",
@@ -194,6 +240,11 @@ class AsyncMcps(AsyncResource):
     ) -> AgentMcp:
         """Change an MCP server; arguments left as `None` are unchanged (its `transport` cannot change).
 
+        Example:
+            ```python
+            await af.agents.mcps.update(agent.id, mcp.id, enabled=False)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             mcp_id: The MCP server's `id`.
@@ -206,6 +257,7 @@ class AsyncMcps(AsyncResource):
             The updated [`AgentMcp`][anyframe.AgentMcp].
 
         Raises:
+            InvalidArgumentError: A bad id, an empty `name`, or `config` is not a dict; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
         new_config = _object("config", config)
@@ -223,11 +275,17 @@ class AsyncMcps(AsyncResource):
     async def delete(self, agent_id: int, mcp_id: int) -> None:
         """Remove an MCP server from the agent.
 
+        Example:
+            ```python
+            await af.agents.mcps.delete(agent.id, mcp.id)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             mcp_id: The MCP server's `id`.
 
         Raises:
+            InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
         await self._transport.empty(
@@ -241,11 +299,21 @@ class AsyncAgentConnectors(AsyncResource):
     async def list(self, agent_id: int) -> builtins.list[AgentConnectorToggle]:
         """List every connector of yours as seen by this agent, with its toggle.
 
+        Example:
+            ```python
+            for toggle in await af.agents.connectors.list(agent.id):
+                print(toggle.connector_id, toggle.display_name, toggle.enabled)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             One [`AgentConnectorToggle`][anyframe.AgentConnectorToggle] per connector.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         request = list_agent_connectors.build_request(check_id("agent_id", agent_id))
         return await self._transport.models(request, AgentConnectorToggle)
@@ -265,6 +333,11 @@ class AsyncAgentConnectors(AsyncResource):
 
         Returns:
             The updated [`AgentConnectorToggle`][anyframe.AgentConnectorToggle].
+
+        Raises:
+            InvalidArgumentError: `enabled` is not a bool, or an id is not a non-negative int; nothing
+                was sent.
+            NotFoundError: No such agent or connector.
         """
         if not isinstance(enabled, bool):
             raise InvalidArgumentError(f"enabled must be True or False, got {enabled!r}")

@@ -61,6 +61,12 @@ class AsyncAgents(AsyncResource):
     async def list(self) -> builtins.list[Agent]:
         """List your agents.
 
+        Example:
+            ```python
+            for agent in await af.agents.list():
+                print(agent.id, agent.name, agent.repo_url, agent.runtime)
+            ```
+
         Returns:
             The [`Agent`][anyframe.Agent]s (summaries; use `get` for skills, MCPs and toggles).
         """
@@ -106,7 +112,7 @@ class AsyncAgents(AsyncResource):
             The new [`Agent`][anyframe.Agent].
 
         Raises:
-            InvalidArgumentError: A bad `name`, port or env var name; nothing was sent.
+            InvalidArgumentError: An empty `name`, a bad port or env var name; nothing was sent.
             ValidationError: The server rejected the body.
         """
         env = check_env_vars(env_vars)
@@ -130,6 +136,12 @@ class AsyncAgents(AsyncResource):
     async def get(self, agent_id: int) -> AgentDetail:
         """Get one agent with its skills, MCPs, connector toggles and built image.
 
+        Example:
+            ```python
+            detail = await af.agents.get(7)
+            print(detail.name, [skill.name for skill in detail.skills], detail.image)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
@@ -137,6 +149,7 @@ class AsyncAgents(AsyncResource):
             The [`AgentDetail`][anyframe.AgentDetail].
 
         Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent, or not yours.
         """
         return await self._transport.model(
@@ -186,8 +199,9 @@ class AsyncAgents(AsyncResource):
             The updated [`AgentDetail`][anyframe.AgentDetail].
 
         Raises:
-            InvalidArgumentError: An unknown field, a bad port or env var name; nothing was sent.
+            InvalidArgumentError: An unknown field, a bad id, port or env var name; nothing was sent.
             NotFoundError: No such agent.
+            ValidationError: The server rejected a value.
         """
         if unknown:
             raise InvalidArgumentError(
@@ -218,10 +232,16 @@ class AsyncAgents(AsyncResource):
     async def delete(self, agent_id: int) -> None:
         """Delete an agent, with its skills, MCPs, builds and sessions.
 
+        Example:
+            ```python
+            await af.agents.delete(agent.id)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
         await self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
@@ -232,12 +252,23 @@ class AsyncAgents(AsyncResource):
         Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
         already running, nothing is queued and the result says why (`queued=False`, `reason`).
 
+        Example:
+            ```python
+            queued = await af.agents.build(agent.id)
+            if not queued.queued:
+                print("nothing queued:", queued.reason)  # cached image, or a build already running
+            ```
+
         Args:
             agent_id: The agent's `id`.
             force: Rebuild even when a cached image exists.
 
         Returns:
             A [`BuildQueued`][anyframe.BuildQueued]; its `build_id` feeds `stream_build`.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         body = BuildRequest(force=force)
         return await self._transport.model(
@@ -247,11 +278,21 @@ class AsyncAgents(AsyncResource):
     async def build_status(self, agent_id: int) -> BuildStatus:
         """Get the state of the agent's latest build (`state` is `None` if it was never built).
 
+        Example:
+            ```python
+            status = await af.agents.build_status(agent.id)
+            print(status.state, status.built_image_id)  # e.g. succeeded im_1
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             The [`BuildStatus`][anyframe.BuildStatus].
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         request = get_build_status.build_request(check_id("agent_id", agent_id))
         return await self._transport.model(request, BuildStatus)
@@ -259,12 +300,22 @@ class AsyncAgents(AsyncResource):
     async def builds(self, agent_id: int, *, limit: int = 20) -> builtins.list[Build]:
         """List the agent's builds, newest first.
 
+        Example:
+            ```python
+            for build in await af.agents.builds(agent.id, limit=5):
+                print(build.id, build.state, build.started_at, build.error)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             limit: At most this many builds.
 
         Returns:
             The [`Build`][anyframe.Build]s.
+
+        Raises:
+            InvalidArgumentError: `agent_id` or `limit` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_id("limit", limit))
         return await self._transport.models(request, Build)
@@ -272,12 +323,23 @@ class AsyncAgents(AsyncResource):
     async def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:
         """Get a short-lived signed URL to a finished build's archived log.
 
+        Example:
+            ```python
+            builds = await af.agents.builds(agent.id, limit=1)
+            log = await af.agents.build_log_url(agent.id, builds[0].id)
+            print(log.url, log.expires_in)  # fetch it within expires_in seconds
+            ```
+
         Args:
             agent_id: The agent's `id`.
             build_id: The build's `id`.
 
         Returns:
             A [`LogUrl`][anyframe.LogUrl] (`url`, `expires_in` seconds).
+
+        Raises:
+            InvalidArgumentError: An id is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent, or no such build of this agent.
         """
         request = get_build_log_url.build_request(
             check_id("agent_id", agent_id), check_id("build_id", build_id)
@@ -307,7 +369,8 @@ class AsyncAgents(AsyncResource):
 
         Raises:
             InvalidArgumentError: `build_id` is `None`: nothing was queued (a cached image, or a build
-                already running: see `BuildQueued.reason`, and `builds()` for its id).
+                already running: see `BuildQueued.reason`, and `builds()` for its id); or an id is not
+                a non-negative int. Raised at the call, before any request.
             NotFoundError: No such agent or build (raised when iteration starts).
             APIConnectionError: The connection failed or dropped mid-log.
         """
@@ -351,6 +414,8 @@ class AsyncAgents(AsyncResource):
             BuildFailedError: The build failed; `.build_status.error` says why.
             TimeoutError: The build was still not finished after `timeout` seconds.
             NotFoundError: No such agent.
+            InvalidArgumentError: `timeout` or `poll_interval` is not positive, or `agent_id` is not a
+                non-negative int; nothing was sent.
         """
         poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
         return await poll_until(

@@ -35,6 +35,12 @@ class AsyncConnectors(AsyncResource):
     async def list(self) -> builtins.list[Connector]:
         """List your connectors.
 
+        Example:
+            ```python
+            for connector in await af.connectors.list():
+                print(connector.id, connector.display_name, connector.auth_kind, connector.is_authorized)
+            ```
+
         Returns:
             The [`Connector`][anyframe.Connector]s.
         """
@@ -43,6 +49,13 @@ class AsyncConnectors(AsyncResource):
     async def list_catalog(self) -> builtins.list[ConnectorCatalogItem]:
         """List the curated catalog. Each entry's `setup_kind` says which install call to use;
         entries with `coming_soon=True` refuse installs.
+
+        Example:
+            ```python
+            catalog = await af.connectors.list_catalog()
+            sentry = next(item for item in catalog if item.slug == "sentry")
+            print(sentry.setup_kind, sentry.installed)  # bearer_token False
+            ```
 
         Returns:
             The [`ConnectorCatalogItem`][anyframe.ConnectorCatalogItem]s, with `installed` and, once
@@ -54,11 +67,20 @@ class AsyncConnectors(AsyncResource):
         """Inspect an MCP server URL before registering it: does it support dynamic client
         registration, what is it called, which scopes does it offer.
 
+        Example:
+            ```python
+            found = await af.connectors.discover("https://mcp.linear.app/mcp")
+            print(found.suggested_display_name, found.supports_dcr, found.scopes_supported)
+            ```
+
         Args:
             mcp_url: The server's MCP endpoint.
 
         Returns:
             A [`ConnectorDiscovery`][anyframe.ConnectorDiscovery].
+
+        Raises:
+            InvalidArgumentError: `mcp_url` is empty; nothing was sent.
         """
         body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url) or "")
         return await self._transport.model(discover_connector.build_request(body=body), ConnectorDiscovery)
@@ -67,6 +89,13 @@ class AsyncConnectors(AsyncResource):
         self, *, mcp_url: str, display_name: str, default_enabled: bool = True
     ) -> ConnectorAuthorize:
         """Register an OAuth connector. Send the user to the returned `authorize_url` to finish.
+
+        Example:
+            ```python
+            url = "https://mcp.linear.app/mcp"
+            pending = await af.connectors.create_oauth(mcp_url=url, display_name="Linear")
+            print("finish in a browser:", pending.authorize_url)
+            ```
 
         Args:
             mcp_url: The server's MCP endpoint.
@@ -77,6 +106,7 @@ class AsyncConnectors(AsyncResource):
             A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
 
         Raises:
+            InvalidArgumentError: `mcp_url` or `display_name` is empty; nothing was sent.
             ConflictError: A connector for this URL already exists.
         """
         body = ConnectorOAuthCreateRequest(
@@ -93,6 +123,13 @@ class AsyncConnectors(AsyncResource):
     ) -> Connector:
         """Register a connector that authenticates with a bearer token you already have.
 
+        Example:
+            ```python
+            connector = await af.connectors.create_bearer(
+                mcp_url="https://mcp.example.com/mcp", display_name="Example", token="bearer-secret"
+            )
+            ```
+
         Args:
             mcp_url: The server's MCP endpoint.
             display_name: How the connector is shown.
@@ -103,6 +140,7 @@ class AsyncConnectors(AsyncResource):
             The new [`Connector`][anyframe.Connector].
 
         Raises:
+            InvalidArgumentError: `mcp_url`, `display_name` or `token` is empty; nothing was sent.
             ConflictError: A connector for this URL already exists.
         """
         body = ConnectorBearerCreateRequest(
@@ -116,11 +154,23 @@ class AsyncConnectors(AsyncResource):
     async def install_catalog_oauth(self, slug: str) -> ConnectorAuthorize:
         """Install a catalog entry whose `setup_kind` is `oauth_dcr` or `oauth_preregistered`.
 
+        Example:
+            ```python
+            flow = await af.connectors.install_catalog_oauth("linear")
+            print("authorize Linear at", flow.authorize_url)
+            ```
+
         Args:
             slug: The catalog entry, e.g. `"linear"`.
 
         Returns:
             A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
+
+        Raises:
+            InvalidArgumentError: `slug` is empty; nothing was sent.
+            NotFoundError: No catalog entry has this slug.
+            APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
+                `install_catalog_bearer` (the exact status is the server's choice).
         """
         request = install_catalog_oauth.build_request(check_text("slug", slug) or "")
         return await self._transport.model(request, ConnectorAuthorize)
@@ -128,12 +178,24 @@ class AsyncConnectors(AsyncResource):
     async def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
         """Install a catalog entry whose `setup_kind` is `bearer_token`.
 
+        Example:
+            ```python
+            sentry = await af.connectors.install_catalog_bearer("sentry", token="sntrys_...")
+            print(sentry.id, sentry.catalog_slug)  # ... 'sentry'
+            ```
+
         Args:
             slug: The catalog entry, e.g. `"sentry"`.
             token: The bearer secret for that service.
 
         Returns:
             The new [`Connector`][anyframe.Connector], with `catalog_slug` set.
+
+        Raises:
+            InvalidArgumentError: `slug` or `token` is empty; nothing was sent.
+            NotFoundError: No catalog entry has this slug.
+            APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
+                `install_catalog_oauth` (the exact status is the server's choice).
         """
         body = CatalogBearerInstallRequest(token=check_text("token", token) or "")
         request = install_catalog_bearer.build_request(check_text("slug", slug) or "", body=body)
@@ -142,11 +204,21 @@ class AsyncConnectors(AsyncResource):
     async def reauthorize(self, connector_id: int) -> ConnectorAuthorize:
         """Start a fresh OAuth flow for an existing connector (its row and per-agent toggles stay).
 
+        Example:
+            ```python
+            again = await af.connectors.reauthorize(connector.id)  # e.g. after its token expired
+            print(again.authorize_url)
+            ```
+
         Args:
             connector_id: The connector's `id`.
 
         Returns:
             A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
+
+        Raises:
+            InvalidArgumentError: `connector_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such connector.
         """
         request = reauthorize_connector.build_request(check_id("connector_id", connector_id))
         return await self._transport.model(request, ConnectorAuthorize)
@@ -154,10 +226,16 @@ class AsyncConnectors(AsyncResource):
     async def delete(self, connector_id: int) -> None:
         """Delete a connector (the server also revokes its OAuth client where it can).
 
+        Example:
+            ```python
+            await af.connectors.delete(connector.id)
+            ```
+
         Args:
             connector_id: The connector's `id`.
 
         Raises:
+            InvalidArgumentError: `connector_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such connector.
         """
         await self._transport.empty(delete_connector.build_request(check_id("connector_id", connector_id)))

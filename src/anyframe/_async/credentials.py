@@ -25,6 +25,12 @@ class AsyncCredentialsResource(AsyncResource):
     async def get(self) -> Credentials:
         """Show which credentials are stored (redacted).
 
+        Example:
+            ```python
+            view = await af.credentials.get()
+            print(view.claude.set, view.claude.last4, view.codex.set)  # True 'wxyz' False
+            ```
+
         Returns:
             [`Credentials`][anyframe.Credentials]; an older server without Codex support reports
             `codex.set == False`.
@@ -33,6 +39,11 @@ class AsyncCredentialsResource(AsyncResource):
 
     async def set_claude(self, token: str) -> None:
         """Store the Claude OAuth token used by agents on the Claude runtime.
+
+        Example:
+            ```python
+            await af.credentials.set_claude("sk-...")  # Claude OAuth token
+            ```
 
         Args:
             token: The secret. It is sent once and never logged or echoed.
@@ -46,6 +57,11 @@ class AsyncCredentialsResource(AsyncResource):
     async def set_codex(self, token: str) -> None:
         """Store the OpenAI Codex token used by agents on the Codex runtime.
 
+        Example:
+            ```python
+            await af.credentials.set_codex("sk-...")  # OpenAI Codex token
+            ```
+
         Args:
             token: The secret. It is sent once and never logged or echoed.
 
@@ -58,6 +74,11 @@ class AsyncCredentialsResource(AsyncResource):
     async def set_github(self, token: str) -> None:
         """Store a GitHub personal access token, needed only to clone private repos.
 
+        Example:
+            ```python
+            await af.credentials.set_github("ghp_...")  # GitHub PAT, for private repos
+            ```
+
         Args:
             token: The secret. It is sent once and never logged or echoed.
 
@@ -68,13 +89,31 @@ class AsyncCredentialsResource(AsyncResource):
         await self._transport.empty(set_github_credential.build_request(body=body))
 
     async def clear_claude(self) -> None:
-        """Delete the stored Claude token."""
+        """Delete the stored Claude token.
+
+        Example:
+            ```python
+            await af.credentials.clear_claude()
+            ```
+        """
         await self._transport.empty(clear_claude_credential.build_request())
 
     async def clear_codex(self) -> None:
-        """Delete the stored Codex token."""
+        """Delete the stored Codex token.
+
+        Example:
+            ```python
+            await af.credentials.clear_codex()
+            ```
+        """
         await self._transport.empty(clear_codex_credential.build_request())
 
     async def clear_github(self) -> None:
-        """Delete the stored GitHub token."""
+        """Delete the stored GitHub token.
+
+        Example:
+            ```python
+            await af.credentials.clear_github()
+            ```
+        """
         await self._transport.empty(clear_github_credential.build_request())

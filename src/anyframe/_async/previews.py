@@ -48,11 +48,21 @@ class AsyncPreviews(AsyncResource):
     async def previews_list(self, session_id: str | uuid.UUID) -> builtins.list[Preview]:
         """List the session's previews.
 
+        Example:
+            ```python
+            for preview in await af.sessions.previews_list(session.id):
+                print(preview.name, preview.port, preview.status, preview.url)
+            ```
+
         Args:
             session_id: The session's id.
 
         Returns:
             The [`Preview`][anyframe.Preview]s.
+
+        Raises:
+            InvalidArgumentError: `session_id` is not a session id; nothing was sent.
+            NotFoundError: No such session.
         """
         body = PreviewListRequest(action="list")
         return await self._transport.models(
@@ -81,6 +91,11 @@ class AsyncPreviews(AsyncResource):
 
         Returns:
             A [`PreviewActionResult`][anyframe.PreviewActionResult]; check `ok` and `error`.
+
+        Raises:
+            InvalidArgumentError: An empty `cmd`, a port outside 1-65535 or a bad `session_id`; nothing
+                was sent.
+            NotFoundError: No such session.
         """
         body = PreviewStartRequest(
             action="start",
@@ -96,6 +111,12 @@ class AsyncPreviews(AsyncResource):
     ) -> PreviewActionResult:
         """Stop a preview, addressed by `port` or `name`.
 
+        Example:
+            ```python
+            result = await af.sessions.previews_stop(session.id, name="web")
+            print(result.ok, result.status)  # True stopped
+            ```
+
         Args:
             session_id: The session's id.
             port: The preview's port.
@@ -103,6 +124,10 @@ class AsyncPreviews(AsyncResource):
 
         Returns:
             A [`PreviewActionResult`][anyframe.PreviewActionResult].
+
+        Raises:
+            InvalidArgumentError: A port outside 1-65535 or a bad `session_id`; nothing was sent.
+            NotFoundError: No such session.
         """
         body = PreviewStopRequest(action="stop", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
@@ -113,6 +138,12 @@ class AsyncPreviews(AsyncResource):
     ) -> PreviewActionResult:
         """Get one preview's state, addressed by `port` or `name`.
 
+        Example:
+            ```python
+            web = await af.sessions.previews_status(session.id, name="web")
+            print(web.status, web.url)
+            ```
+
         Args:
             session_id: The session's id.
             port: The preview's port.
@@ -120,6 +151,10 @@ class AsyncPreviews(AsyncResource):
 
         Returns:
             A [`PreviewActionResult`][anyframe.PreviewActionResult].
+
+        Raises:
+            InvalidArgumentError: A port outside 1-65535 or a bad `session_id`; nothing was sent.
+            NotFoundError: No such session.
         """
         body = PreviewStatusRequest(action="status", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
@@ -135,6 +170,13 @@ class AsyncPreviews(AsyncResource):
     ) -> dict[str, object]:
         """Read the last lines a preview printed.
 
+        Example:
+            ```python
+            logs = await af.sessions.previews_logs(session.id, name="web", tail=50)
+            for line in logs.get("lines", []):
+                print(line)
+            ```
+
         Args:
             session_id: The session's id.
             port: The preview's port.
@@ -143,6 +185,11 @@ class AsyncPreviews(AsyncResource):
 
         Returns:
             The raw answer, e.g. `{"lines": ["ready on :3000", ...]}`.
+
+        Raises:
+            InvalidArgumentError: A port outside 1-65535, a negative `tail` or a bad `session_id`;
+                nothing was sent.
+            NotFoundError: No such session.
         """
         body = PreviewLogsRequest(
             action="logs", port=unset(check_port("port", port)), name=unset(name), tail=check_id("tail", tail)
@@ -172,7 +219,9 @@ class AsyncPreviews(AsyncResource):
             A [`PreviewBatchResult`][anyframe.PreviewBatchResult].
 
         Raises:
-            InvalidArgumentError: A spec lacks `cmd` or has a bad port; nothing was sent.
+            InvalidArgumentError: `specs` is empty or not a list, a spec lacks `cmd` or has a bad port;
+                nothing was sent.
+            NotFoundError: No such session.
         """
         if isinstance(specs, (str, bytes, Mapping)) or not isinstance(specs, Sequence):
             raise InvalidArgumentError("specs must be a list of PreviewSpec objects or dicts")

@@ -236,12 +236,31 @@ class EventStream:
 
     @property
     def last_event_id(self) -> str | None:
-        """The id of the last event delivered (what a reconnect sends as `Last-Event-ID`)."""
+        """The id of the last event delivered (what a reconnect sends as `Last-Event-ID`).
+
+        Save it to pick up later where you left off, with `af.sessions.events(..., last_event_id=...)`.
+
+        Example:
+            ```python
+            with af.sessions.events(session.id) as events:
+                for event in events:
+                    break
+            later = af.sessions.events(session.id, last_event_id=events.last_event_id)
+            ```
+        """
         return self._progress.last_event_id
 
     @property
     def reconnects(self) -> int:
-        """How many times the stream was reopened after a drop."""
+        """How many times the stream was reopened after a drop.
+
+        Example:
+            ```python
+            events = af.sessions.events(session.id)
+            for event in events:
+                print(event.id, "reconnects so far:", events.reconnects)
+            ```
+        """
         return self._progress.reconnects
 
     def __iter__(self) -> EventStream:
@@ -257,7 +276,16 @@ class EventStream:
         self.close()
 
     def close(self) -> None:
-        """Stop iterating and close the connection."""
+        """Stop iterating and close the connection. Idempotent.
+
+        Example:
+            ```python
+            events = af.sessions.events(session.id)
+            for event in events:
+                break
+            events.close()  # closes the connection now, not when `events` is garbage-collected
+            ```
+        """
         self._events.close()
 
 

@@ -40,11 +40,21 @@ class Skills(Resource):
     def list(self, agent_id: int) -> builtins.list[AgentSkill]:
         """List the agent's skills.
 
+        Example:
+            ```python
+            for skill in af.agents.skills.list(agent.id):
+                print(skill.id, skill.name, skill.source, skill.enabled)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             The [`AgentSkill`][anyframe.AgentSkill]s.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         return self._transport.models(
             list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill
@@ -57,8 +67,9 @@ class Skills(Resource):
 
         Example:
             ```python
-            af.agents.skills.create(agent.id, name="repo-tour", source="inline",
-                                          content={"markdown": "..."})
+            skill = af.agents.skills.create(
+                agent.id, name="repo-tour", source="inline", content={"markdown": "..."}
+            )
             ```
 
         Args:
@@ -70,6 +81,12 @@ class Skills(Resource):
 
         Returns:
             The new [`AgentSkill`][anyframe.AgentSkill].
+
+        Raises:
+            InvalidArgumentError: An empty `name` or `source`, or `content` is not a dict; nothing was
+                sent.
+            NotFoundError: No such agent.
+            ValidationError: The server rejected the body (e.g. an unknown `source`).
         """
         body = SkillCreateRequest(
             name=check_text("name", name) or "",
@@ -91,6 +108,11 @@ class Skills(Resource):
     ) -> AgentSkill:
         """Change a skill; arguments left as `None` are unchanged (its `source` cannot change).
 
+        Example:
+            ```python
+            af.agents.skills.update(agent.id, skill.id, enabled=False)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             skill_id: The skill's `id`.
@@ -102,6 +124,7 @@ class Skills(Resource):
             The updated [`AgentSkill`][anyframe.AgentSkill].
 
         Raises:
+            InvalidArgumentError: A bad id, an empty `name`, or `content` is not a dict; nothing was sent.
             NotFoundError: No such agent or skill.
         """
         new_content = _object("content", content)
@@ -118,11 +141,17 @@ class Skills(Resource):
     def delete(self, agent_id: int, skill_id: int) -> None:
         """Remove a skill from the agent.
 
+        Example:
+            ```python
+            af.agents.skills.delete(agent.id, skill.id)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             skill_id: The skill's `id`.
 
         Raises:
+            InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or skill.
         """
         self._transport.empty(
@@ -136,11 +165,21 @@ class Mcps(Resource):
     def list(self, agent_id: int) -> builtins.list[AgentMcp]:
         """List the agent's MCP servers.
 
+        Example:
+            ```python
+            for mcp in af.agents.mcps.list(agent.id):
+                print(mcp.id, mcp.name, mcp.transport, mcp.enabled)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             The [`AgentMcp`][anyframe.AgentMcp]s.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         return self._transport.models(list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp)
 
@@ -158,20 +197,27 @@ class Mcps(Resource):
 
         Example:
             ```python
-            af.agents.mcps.create(agent.id, name="local-fs", transport="stdio",
-                                        config={"command": "npx", "args": ["@modelcontextprotocol/server-filesystem"]})
+            server = {"command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "/work"]}
+            mcp = af.agents.mcps.create(agent.id, name="local-fs", transport="stdio", config=server)
             ```
 
         Args:
             agent_id: The agent's `id`.
             name: The server's name.
             transport: `"http"`, `"sse"` or `"stdio"`.
-            config: Transport settings: `{"url": ...}` for http/sse, `{"command": ..., "args": [...]}` for stdio.
+            config: Transport settings: `{"url": ...}` for http/sse, `{"command": ..., "args": [...]}`
+                for stdio.
             secret_ref: Name of a stored secret the server needs.
             enabled: Whether sessions start it.
 
         Returns:
             The new [`AgentMcp`][anyframe.AgentMcp].
+
+        Raises:
+            InvalidArgumentError: An empty `name` or `transport`, or `config` is not a dict; nothing was
+                sent.
+            NotFoundError: No such agent.
+            ValidationError: The server rejected the body (e.g. an unknown `transport`).
         """
         body = McpCreateRequest(
             name=check_text("name", name) or "",
@@ -195,6 +241,11 @@ class Mcps(Resource):
     ) -> AgentMcp:
         """Change an MCP server; arguments left as `None` are unchanged (its `transport` cannot change).
 
+        Example:
+            ```python
+            af.agents.mcps.update(agent.id, mcp.id, enabled=False)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             mcp_id: The MCP server's `id`.
@@ -207,6 +258,7 @@ class Mcps(Resource):
             The updated [`AgentMcp`][anyframe.AgentMcp].
 
         Raises:
+            InvalidArgumentError: A bad id, an empty `name`, or `config` is not a dict; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
         new_config = _object("config", config)
@@ -224,11 +276,17 @@ class Mcps(Resource):
     def delete(self, agent_id: int, mcp_id: int) -> None:
         """Remove an MCP server from the agent.
 
+        Example:
+            ```python
+            af.agents.mcps.delete(agent.id, mcp.id)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             mcp_id: The MCP server's `id`.
 
         Raises:
+            InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
         self._transport.empty(
@@ -242,11 +300,21 @@ class AgentConnectors(Resource):
     def list(self, agent_id: int) -> builtins.list[AgentConnectorToggle]:
         """List every connector of yours as seen by this agent, with its toggle.
 
+        Example:
+            ```python
+            for toggle in af.agents.connectors.list(agent.id):
+                print(toggle.connector_id, toggle.display_name, toggle.enabled)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             One [`AgentConnectorToggle`][anyframe.AgentConnectorToggle] per connector.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         request = list_agent_connectors.build_request(check_id("agent_id", agent_id))
         return self._transport.models(request, AgentConnectorToggle)
@@ -266,6 +334,11 @@ class AgentConnectors(Resource):
 
         Returns:
             The updated [`AgentConnectorToggle`][anyframe.AgentConnectorToggle].
+
+        Raises:
+            InvalidArgumentError: `enabled` is not a bool, or an id is not a non-negative int; nothing
+                was sent.
+            NotFoundError: No such agent or connector.
         """
         if not isinstance(enabled, bool):
             raise InvalidArgumentError(f"enabled must be True or False, got {enabled!r}")

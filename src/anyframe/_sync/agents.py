@@ -62,6 +62,12 @@ class Agents(Resource):
     def list(self) -> builtins.list[Agent]:
         """List your agents.
 
+        Example:
+            ```python
+            for agent in af.agents.list():
+                print(agent.id, agent.name, agent.repo_url, agent.runtime)
+            ```
+
         Returns:
             The [`Agent`][anyframe.Agent]s (summaries; use `get` for skills, MCPs and toggles).
         """
@@ -107,7 +113,7 @@ class Agents(Resource):
             The new [`Agent`][anyframe.Agent].
 
         Raises:
-            InvalidArgumentError: A bad `name`, port or env var name; nothing was sent.
+            InvalidArgumentError: An empty `name`, a bad port or env var name; nothing was sent.
             ValidationError: The server rejected the body.
         """
         env = check_env_vars(env_vars)
@@ -131,6 +137,12 @@ class Agents(Resource):
     def get(self, agent_id: int) -> AgentDetail:
         """Get one agent with its skills, MCPs, connector toggles and built image.
 
+        Example:
+            ```python
+            detail = af.agents.get(7)
+            print(detail.name, [skill.name for skill in detail.skills], detail.image)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
@@ -138,6 +150,7 @@ class Agents(Resource):
             The [`AgentDetail`][anyframe.AgentDetail].
 
         Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent, or not yours.
         """
         return self._transport.model(
@@ -187,8 +200,9 @@ class Agents(Resource):
             The updated [`AgentDetail`][anyframe.AgentDetail].
 
         Raises:
-            InvalidArgumentError: An unknown field, a bad port or env var name; nothing was sent.
+            InvalidArgumentError: An unknown field, a bad id, port or env var name; nothing was sent.
             NotFoundError: No such agent.
+            ValidationError: The server rejected a value.
         """
         if unknown:
             raise InvalidArgumentError(
@@ -219,10 +233,16 @@ class Agents(Resource):
     def delete(self, agent_id: int) -> None:
         """Delete an agent, with its skills, MCPs, builds and sessions.
 
+        Example:
+            ```python
+            af.agents.delete(agent.id)
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
         self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
@@ -233,12 +253,23 @@ class Agents(Resource):
         Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
         already running, nothing is queued and the result says why (`queued=False`, `reason`).
 
+        Example:
+            ```python
+            queued = af.agents.build(agent.id)
+            if not queued.queued:
+                print("nothing queued:", queued.reason)  # cached image, or a build already running
+            ```
+
         Args:
             agent_id: The agent's `id`.
             force: Rebuild even when a cached image exists.
 
         Returns:
             A [`BuildQueued`][anyframe.BuildQueued]; its `build_id` feeds `stream_build`.
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         body = BuildRequest(force=force)
         return self._transport.model(
@@ -248,11 +279,21 @@ class Agents(Resource):
     def build_status(self, agent_id: int) -> BuildStatus:
         """Get the state of the agent's latest build (`state` is `None` if it was never built).
 
+        Example:
+            ```python
+            status = af.agents.build_status(agent.id)
+            print(status.state, status.built_image_id)  # e.g. succeeded im_1
+            ```
+
         Args:
             agent_id: The agent's `id`.
 
         Returns:
             The [`BuildStatus`][anyframe.BuildStatus].
+
+        Raises:
+            InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         request = get_build_status.build_request(check_id("agent_id", agent_id))
         return self._transport.model(request, BuildStatus)
@@ -260,12 +301,22 @@ class Agents(Resource):
     def builds(self, agent_id: int, *, limit: int = 20) -> builtins.list[Build]:
         """List the agent's builds, newest first.
 
+        Example:
+            ```python
+            for build in af.agents.builds(agent.id, limit=5):
+                print(build.id, build.state, build.started_at, build.error)
+            ```
+
         Args:
             agent_id: The agent's `id`.
             limit: At most this many builds.
 
         Returns:
             The [`Build`][anyframe.Build]s.
+
+        Raises:
+            InvalidArgumentError: `agent_id` or `limit` is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent.
         """
         request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_id("limit", limit))
         return self._transport.models(request, Build)
@@ -273,12 +324,23 @@ class Agents(Resource):
     def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:
         """Get a short-lived signed URL to a finished build's archived log.
 
+        Example:
+            ```python
+            builds = af.agents.builds(agent.id, limit=1)
+            log = af.agents.build_log_url(agent.id, builds[0].id)
+            print(log.url, log.expires_in)  # fetch it within expires_in seconds
+            ```
+
         Args:
             agent_id: The agent's `id`.
             build_id: The build's `id`.
 
         Returns:
             A [`LogUrl`][anyframe.LogUrl] (`url`, `expires_in` seconds).
+
+        Raises:
+            InvalidArgumentError: An id is not a non-negative int; nothing was sent.
+            NotFoundError: No such agent, or no such build of this agent.
         """
         request = get_build_log_url.build_request(
             check_id("agent_id", agent_id), check_id("build_id", build_id)
@@ -308,7 +370,8 @@ class Agents(Resource):
 
         Raises:
             InvalidArgumentError: `build_id` is `None`: nothing was queued (a cached image, or a build
-                already running: see `BuildQueued.reason`, and `builds()` for its id).
+                already running: see `BuildQueued.reason`, and `builds()` for its id); or an id is not
+                a non-negative int. Raised at the call, before any request.
             NotFoundError: No such agent or build (raised when iteration starts).
             APIConnectionError: The connection failed or dropped mid-log.
         """
@@ -352,6 +415,8 @@ class Agents(Resource):
             BuildFailedError: The build failed; `.build_status.error` says why.
             TimeoutError: The build was still not finished after `timeout` seconds.
             NotFoundError: No such agent.
+            InvalidArgumentError: `timeout` or `poll_interval` is not positive, or `agent_id` is not a
+                non-negative int; nothing was sent.
         """
         poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
         return poll_until(

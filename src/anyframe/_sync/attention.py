@@ -37,6 +37,9 @@ class Attention(Resource):
             [`AttentionPausedItem`][anyframe.AttentionPausedItem] objects, all
             [`AttentionItem`][anyframe.AttentionItem]s; a kind this SDK does not know yet arrives as a
             plain `AttentionItem` with its fields kept.
+
+        Raises:
+            InvalidArgumentError: `limit` is not an int of at least 1; nothing was sent.
         """
         if check_id("limit", limit) < 1:
             raise InvalidArgumentError(f"limit must be >= 1, got {limit}")

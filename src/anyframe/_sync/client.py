@@ -97,59 +97,121 @@ class AnyFrame:
 
     @cached_property
     def tokens(self) -> Tokens:
-        """API tokens: list, create, revoke."""
+        """API tokens: list, create, revoke.
+
+        Example:
+            ```python
+            for token in af.tokens.list():
+                print(token.name, token.prefix, token.last4)
+            ```
+        """
         from .tokens import Tokens
 
         return Tokens(self._transport)
 
     @cached_property
     def credentials(self) -> CredentialsResource:
-        """Claude, Codex and GitHub credentials (write-only; reads are redacted)."""
+        """Claude, Codex and GitHub credentials (write-only; reads are redacted).
+
+        Example:
+            ```python
+            creds = af.credentials.get()
+            print(creds.claude.set, creds.github.set)
+            ```
+        """
         from .credentials import CredentialsResource
 
         return CredentialsResource(self._transport)
 
     @cached_property
     def connectors(self) -> Connectors:
-        """User-scoped MCP connectors and the curated catalog."""
+        """User-scoped MCP connectors and the curated catalog.
+
+        Example:
+            ```python
+            for item in af.connectors.list_catalog():
+                print(item.slug, item.setup_kind, item.installed)
+            ```
+        """
         from .connectors import Connectors
 
         return Connectors(self._transport)
 
     @cached_property
     def agents(self) -> Agents:
-        """Agents, their builds, skills, MCPs and connector toggles."""
+        """Agents, their builds, skills, MCPs and connector toggles.
+
+        Example:
+            ```python
+            agent = af.agents.create(name="demo", repo_url="tinyhq/box", install_cmd="bun install")
+            skills = af.agents.skills.list(agent.id)
+            ```
+        """
         from .agents import Agents
 
         return Agents(self._transport)
 
     @cached_property
     def sessions(self) -> Sessions:
-        """Sandboxes: lifecycle, chat, previews, snapshots, setup sessions."""
+        """Sandboxes: lifecycle, chat, previews, snapshots, setup sessions.
+
+        Example:
+            ```python
+            session = next(s for s in af.sessions.list() if s.status == "running")
+            af.sessions.message(session.id, {"prompt": "summarize what you've done so far"})
+            ```
+        """
         from .sessions import Sessions
 
         return Sessions(self._transport)
 
     @cached_property
     def attention(self) -> Attention:
-        """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
+        """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes.
+
+        Example:
+            ```python
+            for item in af.attention.list():
+                print(item.kind, item.agent_name, item.session_id)
+            ```
+        """
         from .attention import Attention
 
         return Attention(self._transport)
 
     @property
     def base_url(self) -> str:
-        """The control-plane URL requests go to (no trailing slash)."""
+        """The control-plane URL requests go to (no trailing slash).
+
+        Example:
+            ```python
+            print(af.base_url)  # 'https://api.anyfrm.com' unless ANYFRAME_BASE_URL says otherwise
+            ```
+        """
         return self._transport.config.base_url
 
     @property
     def timeout(self) -> httpx.Timeout:
-        """The per-request timeout."""
+        """The per-request timeout, as an `httpx.Timeout`.
+
+        A number given to the constructor applies to every phase (connect, read, write, pool).
+
+        Example:
+            ```python
+            print(af.timeout.read)  # 30.0 by default
+            ```
+        """
         return self._transport.config.timeout
 
     @property
     def max_retries(self) -> int:
-        """How many times a failed call is retried when that is safe."""
+        """How many times a failed call is retried when that is safe.
+
+        Example:
+            ```python
+            print(af.max_retries, af.with_options(max_retries=0).max_retries)  # 2 0
+            ```
+        """
         return self._transport.config.max_retries
 
     def with_options(
@@ -161,8 +223,14 @@ class AnyFrame:
     ) -> AnyFrame:
         """A copy of this client with other settings, sharing its connection pool.
 
-        Cheap enough to use per call: `af.with_options(max_retries=0).sessions.get(sid)`.
-        Closing the original closes the pool for both; closing the copy is a no-op for the pool.
+        Cheap enough to use per call. Closing the original closes the pool for both; closing the copy
+        is a no-op for the pool.
+
+        Example:
+            ```python
+            session = af.with_options(max_retries=0).sessions.get(session.id)
+            patient = af.with_options(timeout=120.0, stream_read_timeout=300.0)
+            ```
 
         Args:
             timeout: Replaces the per-request timeout.
@@ -196,6 +264,12 @@ class AnyFrame:
     def me(self) -> User:
         """Return the user the API key belongs to; a cheap probe that the key works.
 
+        Example:
+            ```python
+            me = af.me()
+            print(me.login, me.name)
+            ```
+
         Returns:
             The authenticated [`User`][anyframe.User].
 
@@ -208,7 +282,15 @@ class AnyFrame:
         return self._transport.model(get_me.build_request(), User)
 
     def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards. Idempotent."""
+        """Close the connection pool. The client cannot be used afterwards. Idempotent.
+
+        Example:
+            ```python
+            af = AnyFrame()
+            me = af.me()
+            af.close()  # or use `with AnyFrame() as af:`, which closes it for you
+            ```
+        """
         self._transport.close()
 
     def __enter__(self) -> AnyFrame:

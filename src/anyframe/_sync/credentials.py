@@ -26,6 +26,12 @@ class CredentialsResource(Resource):
     def get(self) -> Credentials:
         """Show which credentials are stored (redacted).
 
+        Example:
+            ```python
+            view = af.credentials.get()
+            print(view.claude.set, view.claude.last4, view.codex.set)  # True 'wxyz' False
+            ```
+
         Returns:
             [`Credentials`][anyframe.Credentials]; an older server without Codex support reports
             `codex.set == False`.
@@ -34,6 +40,11 @@ class CredentialsResource(Resource):
 
     def set_claude(self, token: str) -> None:
         """Store the Claude OAuth token used by agents on the Claude runtime.
+
+        Example:
+            ```python
+            af.credentials.set_claude("sk-...")  # Claude OAuth token
+            ```
 
         Args:
             token: The secret. It is sent once and never logged or echoed.
@@ -47,6 +58,11 @@ class CredentialsResource(Resource):
     def set_codex(self, token: str) -> None:
         """Store the OpenAI Codex token used by agents on the Codex runtime.
 
+        Example:
+            ```python
+            af.credentials.set_codex("sk-...")  # OpenAI Codex token
+            ```
+
         Args:
             token: The secret. It is sent once and never logged or echoed.
 
@@ -59,6 +75,11 @@ class CredentialsResource(Resource):
     def set_github(self, token: str) -> None:
         """Store a GitHub personal access token, needed only to clone private repos.
 
+        Example:
+            ```python
+            af.credentials.set_github("ghp_...")  # GitHub PAT, for private repos
+            ```
+
         Args:
             token: The secret. It is sent once and never logged or echoed.
 
@@ -69,13 +90,31 @@ class CredentialsResource(Resource):
         self._transport.empty(set_github_credential.build_request(body=body))
 
     def clear_claude(self) -> None:
-        """Delete the stored Claude token."""
+        """Delete the stored Claude token.
+
+        Example:
+            ```python
+            af.credentials.clear_claude()
+            ```
+        """
         self._transport.empty(clear_claude_credential.build_request())
 
     def clear_codex(self) -> None:
-        """Delete the stored Codex token."""
+        """Delete the stored Codex token.
+
+        Example:
+            ```python
+            af.credentials.clear_codex()
+            ```
+        """
         self._transport.empty(clear_codex_credential.build_request())
 
     def clear_github(self) -> None:
-        """Delete the stored GitHub token."""
+        """Delete the stored GitHub token.
+
+        Example:
+            ```python
+            af.credentials.clear_github()
+            ```
+        """
         self._transport.empty(clear_github_credential.build_request())

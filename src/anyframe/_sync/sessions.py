@@ -56,6 +56,11 @@ class Sessions(Previews):
     def list(self) -> builtins.list[Session]:
         """List your sessions, newest first.
 
+        Example:
+            ```python
+            session = next(s for s in af.sessions.list() if s.status == "running")
+            ```
+
         Returns:
             The [`Session`][anyframe.Session]s.
         """
@@ -92,7 +97,9 @@ class Sessions(Previews):
             The new [`Session`][anyframe.Session].
 
         Raises:
-            NotFoundError: No such agent.
+            InvalidArgumentError: `idle_timeout_s` is not a positive int, or an id is not a non-negative
+                int; nothing was sent.
+            NotFoundError: No such agent (or snapshot).
         """
         if isinstance(idle_timeout_s, bool) or not isinstance(idle_timeout_s, int) or idle_timeout_s <= 0:
             raise InvalidArgumentError(
@@ -115,6 +122,12 @@ class Sessions(Previews):
     def get(self, session_id: SessionId) -> Session:
         """Get a session's current state.
 
+        Example:
+            ```python
+            session = af.sessions.get("11111111-2222-3333-4444-555555555555")  # the id in the web URL
+            print(session.status, session.sandbox_url, [p.url for p in session.previews])
+            ```
+
         Args:
             session_id: The session's id.
 
@@ -122,6 +135,8 @@ class Sessions(Previews):
             The [`Session`][anyframe.Session].
 
         Raises:
+            InvalidArgumentError: `session_id` is not a session id (empty, or not a str/UUID); nothing
+                was sent.
             NotFoundError: No such session, or not yours.
         """
         return self._transport.model(get_session.build_request(session_arg(session_id)), Session)
@@ -129,10 +144,18 @@ class Sessions(Previews):
     def delete(self, session_id: SessionId) -> None:
         """Hard-delete a terminated session's row.
 
+        Example:
+            ```python
+            session = af.sessions.get(session.id)
+            if session.status in ("terminated", "error"):  # otherwise: ConflictError
+                af.sessions.delete(session.id)
+            ```
+
         Args:
             session_id: The session's id.
 
         Raises:
+            InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
@@ -141,16 +164,33 @@ class Sessions(Previews):
     def terminate(self, session_id: SessionId) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
 
+        Example:
+            ```python
+            session = af.sessions.terminate(session.id)
+            print(session.status)  # 'snapshotting', then 'terminated'
+            ```
+
         Args:
             session_id: The session's id.
 
         Returns:
             The [`Session`][anyframe.Session], typically `snapshotting`.
+
+        Raises:
+            InvalidArgumentError: `session_id` is not a session id; nothing was sent.
+            NotFoundError: No such session.
         """
         return self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
 
     def resume(self, session_id: SessionId, *, unsafe: bool = False) -> Session:
         """Re-boot a terminated session from its latest snapshot.
+
+        Example:
+            ```python
+            stopped = next(s for s in af.sessions.list() if s.status == "terminated")
+            session = af.sessions.resume(stopped.id)
+            session = af.sessions.wait_until_running(session.id)
+            ```
 
         Args:
             session_id: The session's id.
@@ -160,7 +200,9 @@ class Sessions(Previews):
             The [`Session`][anyframe.Session], `booting` again.
 
         Raises:
-            ConflictError: There is no snapshot to resume from.
+            InvalidArgumentError: `session_id` is not a session id; nothing was sent.
+            ConflictError: There is no snapshot to resume from, or the session is still live.
+            NotFoundError: No such session.
         """
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
@@ -170,17 +212,35 @@ class Sessions(Previews):
     def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
         """List a session's snapshots, newest first.
 
+        Example:
+            ```python
+            for snap in af.sessions.snapshots(session.id):
+                print(snap.id, snap.label, snap.created_at)
+            ```
+
         Args:
             session_id: The session's id.
 
         Returns:
             The [`Snapshot`][anyframe.Snapshot]s.
+
+        Raises:
+            InvalidArgumentError: `session_id` is not a session id; nothing was sent.
+            NotFoundError: No such session.
         """
         return self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
 
     def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
         """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
         overwrites the saved base.
+
+        Example:
+            ```python
+            setup = af.sessions.create(agent_id=agent.id, is_setup_session=True)
+            ...  # wait until running, then prepare the sandbox through chat
+            base = af.sessions.save_as_base(setup.id)
+            print(base.warmup_image_id)
+            ```
 
         Args:
             session_id: A session created with `is_setup_session=True`.
@@ -189,7 +249,9 @@ class Sessions(Previews):
             A [`SaveAsBaseResult`][anyframe.SaveAsBaseResult].
 
         Raises:
+            InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             ValidationError: The session is not a setup session (HTTP 400).
+            NotFoundError: No such session.
         """
         request = save_session_as_base.build_request(session_arg(session_id))
         return self._transport.model(request, SaveAsBaseResult)
@@ -200,6 +262,12 @@ class Sessions(Previews):
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
         `{"prompt": "list files"}` (optionally with `attachments`) or `{"text": "..."}`.
 
+        Example:
+            ```python
+            sent = af.sessions.message(session.id, {"prompt": "list the files in the repo"})
+            print(sent)  # {'ok': True, 'seq': 1}
+            ```
+
         Args:
             session_id: The session's id.
             body: The message object.
@@ -208,8 +276,10 @@ class Sessions(Previews):
             The bridge's answer, typically `{"ok": True, "seq": N}`.
 
         Raises:
-            InvalidArgumentError: `body` is not a dict; nothing was sent.
+            InvalidArgumentError: `body` is not a dict, or `session_id` is not a session id; nothing
+                was sent.
             ConflictError: The session is not running.
+            NotFoundError: No such session.
         """
         wire = ChatMessageRequest.from_dict(_opaque("body", body))
         return self._transport.json_object(
@@ -230,6 +300,11 @@ class Sessions(Previews):
 
         Returns:
             The bridge's answer, typically `{"ok": True}`.
+
+        Raises:
+            InvalidArgumentError: `body` is not a dict, or `session_id` is not a session id; nothing
+                was sent.
+            NotFoundError: No such session.
         """
         wire = ChatRespondRequest.from_dict(_opaque("body", body))
         return self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
@@ -252,6 +327,11 @@ class Sessions(Previews):
 
         Returns:
             The [`ChatEvent`][anyframe.ChatEvent]s.
+
+        Raises:
+            InvalidArgumentError: `since` is negative, `limit` is below 1, or `session_id` is not a
+                session id; nothing was sent.
+            NotFoundError: No such session.
         """
         if check_id("limit", limit) < 1:
             raise InvalidArgumentError(f"limit must be >= 1, got {limit}")
@@ -288,6 +368,7 @@ class Sessions(Previews):
             a context manager; breaking out closes the connection.
 
         Raises:
+            InvalidArgumentError: `session_id` is not a session id (raised at the call).
             NotFoundError: No such session (raised when iteration starts).
             APIConnectionError: The stream kept failing past the reconnect budget, or dropped with
                 `reconnect=False`.
@@ -309,6 +390,13 @@ class Sessions(Previews):
 
         Polls at once, then backs off up to `poll_interval`.
 
+        Example:
+            ```python
+            session = af.sessions.create(agent_id=agent.id)
+            session = af.sessions.wait_until_running(session.id, on_status=lambda s: print(s.status))
+            print(session.sandbox_url)
+            ```
+
         Args:
             session_id: The session's id.
             timeout: Seconds to wait in total.
@@ -322,6 +410,8 @@ class Sessions(Previews):
             SessionEndedError: The session ended (`terminated` or `error`) instead.
             TimeoutError: It was still not running after `timeout` seconds.
             NotFoundError: No such session.
+            InvalidArgumentError: `timeout` or `poll_interval` is not positive, or `session_id` is not
+                a session id; nothing was sent.
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
         return poll_until(

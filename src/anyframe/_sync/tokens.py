@@ -20,6 +20,12 @@ class Tokens(Resource):
     def list(self) -> builtins.list[Token]:
         """List your tokens that are not revoked. Secrets are never listed: only `prefix` and `last4`.
 
+        Example:
+            ```python
+            for token in af.tokens.list():
+                print(token.id, token.name, f"{token.prefix}...{token.last4}")
+            ```
+
         Returns:
             The [`Token`][anyframe.Token]s.
         """
@@ -50,10 +56,17 @@ class Tokens(Resource):
     def revoke(self, token_id: int) -> None:
         """Revoke a token. Requests made with it fail with `AuthError` from then on.
 
+        Example:
+            ```python
+            ci = next(t for t in af.tokens.list() if t.name == "ci-bot")
+            af.tokens.revoke(ci.id)
+            ```
+
         Args:
             token_id: The token's `id`.
 
         Raises:
+            InvalidArgumentError: `token_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such token.
         """
         self._transport.empty(revoke_token.build_request(check_id("token_id", token_id)))
