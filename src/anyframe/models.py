@@ -211,9 +211,14 @@ class Credentials(AnyFrameModel):
     claude: CredentialPart
     """The Claude OAuth token (Claude runtime)."""
     codex: CredentialPart = Field(default_factory=lambda: CredentialPart(set=False))
-    """The OpenAI Codex token (Codex runtime). Older servers omit it; it then reads as not set."""
+    """The OpenAI Codex token (Codex runtime). Older servers omit it (or send `null`); it then reads as not set."""
     github: CredentialPart
     """The GitHub personal access token."""
+
+    @field_validator("codex", mode="before")
+    @classmethod
+    def _codex_null_is_unset(cls, value: object) -> object:
+        return {"set": False} if value is None else value
 
 
 # --- Connectors ---

@@ -114,7 +114,7 @@ async def test_422_with_a_list_detail_exposes_the_issues_as_errors_and_details(
     assert info.value.status_code == 422
     assert info.value.errors == issues
     assert info.value.details == issues
-    assert "2 issues" in info.value.message
+    assert info.value.message.startswith("validation failed (2 issue(s)): ")
     assert "body.name: field required" in info.value.message
 
 

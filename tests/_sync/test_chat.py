@@ -21,7 +21,7 @@ import httpx
 import pytest
 import respx
 
-from anyframe import AnyFrame, ChatEvent
+from anyframe import AnyFrame, ChatEvent, ServerError
 
 from .wire import CHAT_EVENTS, SID, assert_sent, collect
 
@@ -109,32 +109,73 @@ def test_events_sends_last_event_id_when_given(af: AnyFrame, api: respx.MockRout
     assert route.calls.last.request.headers["last-event-id"] == "7"
 
 
-def test_events_over_a_finite_replaying_server_ends_after_one_empty_reconnect(
+def test_events_over_a_finite_server_ends_when_it_closes_right_away(
     af: AnyFrame, api: respx.MockRouter, sleeps: list[float]
 ) -> None:
-    # A server (or a mock) that answers every connection with the same closed history: the stream
-    # reconnects once with Last-Event-ID, drops the replayed frames, sees nothing new and ends.
+    # A server (or a mock) that sends a finite stream and closes it cleanly at once has nothing more
+    # to say: the iteration ends after one request, as with the 1.x SDK.
     body = b'id: 1\ndata: {"type": "user_message"}\n\nid: 2\ndata: {"type": "result"}\n\n'
     route = api.get(f"{BASE}/events").mock(
         return_value=httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
     )
-    events = collect(af.sessions.events(SID))
+    events = collect(af.sessions.events(SID, last_event_id="0"))
     assert [e.id for e in events] == ["1", "2"]
-    assert route.call_count == 2
-    assert route.calls[1].request.headers["last-event-id"] == "2"
-    assert len(sleeps) == 1
+    assert route.call_count == 1
+    assert route.calls.last.request.headers["last-event-id"] == "0"
+    assert sleeps == []
 
 
-def test_events_reconnects_after_a_retryable_status_then_continues(
+def test_events_without_ids_over_a_finite_server_end_too(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    body = b'event: message\ndata: {"text": "hello"}\n\n'
+    route = api.get(f"{BASE}/events").mock(
+        return_value=httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+    )
+    events = collect(af.sessions.events(SID))
+    assert [e.json() for e in events] == [{"text": "hello"}]
+    assert route.call_count == 1
+
+
+def test_a_last_event_missing_only_its_blank_line_is_delivered_on_a_clean_end(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    body = b'id: 1\ndata: {"type": "assistant"}\n\nid: 2\nevent: result\ndata: {"type": "result"}\n'
+    api.get(f"{BASE}/events").mock(
+        return_value=httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+    )
+    events = collect(af.sessions.events(SID))
+    assert [(e.id, e.event) for e in events] == [("1", "message"), ("2", "result")]
+
+
+def test_a_truncated_last_line_is_never_delivered(af: AnyFrame, api: respx.MockRouter) -> None:
+    body = b'id: 1\ndata: {"type": "assistant"}\n\nid: 2\ndata: {"type": "res'
+    api.get(f"{BASE}/events").mock(
+        return_value=httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+    )
+    events = collect(af.sessions.events(SID))
+    assert [e.id for e in events] == ["1"]
+
+
+def test_events_retries_a_retryable_status_like_any_get_then_continues(
     af: AnyFrame, api: respx.MockRouter, sleeps: list[float]
 ) -> None:
     ok = httpx.Response(
         200, content=b'id: 5\ndata: {"type": "result"}\n\n', headers={"content-type": "text/event-stream"}
     )
     route = api.get(f"{BASE}/events").mock(
-        side_effect=[httpx.Response(503, json={"detail": "busy"}, headers={"retry-after-ms": "5"}), ok, ok]
+        side_effect=[httpx.Response(503, json={"detail": "busy"}, headers={"retry-after-ms": "5"}), ok]
     )
-    events = collect(af.sessions.events(SID))
+    events = collect(af.with_options(max_retries=1).sessions.events(SID))
     assert [e.id for e in events] == ["5"]
-    assert route.call_count == 3
-    assert sleeps[0] >= 0.005
+    assert route.call_count == 2
+    assert sleeps == [0.005]
+
+
+def test_events_error_status_is_raised_as_the_mapped_error_without_retries(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    route = api.get(f"{BASE}/events").respond(500, json={"detail": "boom"})
+    with pytest.raises(ServerError, match="boom"):
+        collect(af.sessions.events(SID))
+    assert route.call_count == 1  # this client has max_retries=0

@@ -272,11 +272,15 @@ def test_base_url_must_be_an_absolute_http_url(raw: str) -> None:
 
 
 @pytest.mark.parametrize("url", ["http://api.example.com", "http://10.0.0.5:8000", "http://[2001:db8::1]/"])
-def test_plain_http_to_a_remote_host_warns_that_the_key_travels_in_clear_text(url: str) -> None:
-    with pytest.warns(UserWarning, match="clear text"):
+def test_plain_http_to_a_remote_host_warns_that_the_key_travels_in_clear_text(
+    url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         config = resolve(api_key=KEY, base_url=url)
 
     assert config.base_url == url.rstrip("/")
+    assert [r.levelname for r in caplog.records if "clear text" in r.getMessage()] == ["WARNING"]
 
 
 @pytest.mark.parametrize(
@@ -290,10 +294,9 @@ def test_plain_http_to_a_remote_host_warns_that_the_key_travels_in_clear_text(ur
         "https://api.example.com",
     ],
 )
-def test_loopback_http_and_any_https_do_not_warn(url: str) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        resolve(api_key=KEY, base_url=url)
+def test_loopback_http_and_any_https_do_not_warn(url: str, caplog: pytest.LogCaptureFixture) -> None:
+    resolve(api_key=KEY, base_url=url)
+    assert "clear text" not in caplog.text
 
 
 # --- timeouts and retries ---
@@ -470,8 +473,13 @@ def test_unset_log_level_leaves_the_library_silent(bare_logging: logging.Logger,
 
 @pytest.mark.parametrize("level", ["verbose", "10", "LEVEL 5"])
 def test_unknown_log_level_name_warns_and_changes_nothing(bare_logging: logging.Logger, level: str) -> None:
-    with root_handlers(), pytest.warns(UserWarning, match=f"ignoring {LOG_LEVEL_ENV}="):
+    records: list[logging.LogRecord] = []
+    sink = logging.Handler()
+    sink.emit = records.append  # type: ignore[method-assign, assignment]
+    with root_handlers(sink):
         configure_logging(level)
 
+    assert [r.levelno for r in records] == [logging.WARNING]
+    assert f"ignoring {LOG_LEVEL_ENV}=" in records[0].getMessage()
     assert bare_logging.level == logging.NOTSET
     assert bare_logging.handlers == []

@@ -186,21 +186,21 @@ ISSUE_PORT = {"loc": ["body", "preview_ports", 0], "msg": "Input should be <= 65
 @pytest.mark.parametrize(
     ("detail", "message"),
     [
-        ([ISSUE_NAME], "validation failed (1 issue): body.name: Field required"),
+        ([ISSUE_NAME], "validation failed (1 issue(s)): body.name: Field required"),
         (
             [ISSUE_NAME, ISSUE_PORT],
-            "validation failed (2 issues): body.name: Field required; "
+            "validation failed (2 issue(s)): body.name: Field required; "
             "body.preview_ports.0: Input should be <= 65535",
         ),
         (
             [ISSUE_NAME] * 5,
-            "validation failed (5 issues): body.name: Field required; body.name: Field required; "
+            "validation failed (5 issue(s)): body.name: Field required; body.name: Field required; "
             "body.name: Field required (+2 more)",
         ),
-        ([{"msg": "no location"}], "validation failed (1 issue): no location"),
-        ([{"loc": "body", "msg": "loc is not a list"}], "validation failed (1 issue): loc is not a list"),
-        (["just a string"], "validation failed (1 issue): just a string"),
-        ([], "validation failed (0 issues): "),
+        ([{"msg": "no location"}], "validation failed (1 issue(s)): no location"),
+        ([{"loc": "body", "msg": "loc is not a list"}], "validation failed (1 issue(s)): loc is not a list"),
+        (["just a string"], "validation failed (1 issue(s)): just a string"),
+        ([], "validation failed (0 issue(s)): "),
     ],
 )
 def test_validation_issue_list_is_summarised_in_the_message(detail: list[object], message: str) -> None:

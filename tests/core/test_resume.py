@@ -6,8 +6,9 @@ Contracts pinned:
 - a failed or cleanly closed connection is reopened after the backoff, or after the server's
   `retry:` time for the first reconnect;
 - `max_failures` consecutive failures raise `APIConnectionError`, chained to the last failure;
-- a reopened connection closed at once, cleanly, with nothing new ends the stream; a slow clean
-  close (an idle proxy) or the first connection's close is reopened instead.
+- a connection the server closes cleanly right away ends the stream; a slow clean close (an idle
+  proxy) or a quick drop (reset, incomplete body) is reopened instead;
+- an error answer that spends the budget is raised as itself, not wrapped.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anyframe import APIConnectionError
+from anyframe import APIConnectionError, ServerError
 from anyframe._core.resume import QUICK_EOF_SECONDS, StreamResume
 from anyframe._core.sse import SSEEvent
 
@@ -73,30 +74,37 @@ def test_too_many_consecutive_failures_give_up_chained() -> None:
     assert "3 times in a row" in info.value.message
 
 
-def test_a_reopened_connection_closed_at_once_with_nothing_new_ends_the_stream() -> None:
+def test_a_connection_closed_cleanly_right_away_ends_the_stream() -> None:
     state = _state()
     state.connection_opened()
     state.admit("1")
-    assert state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None) is not None
-    state.connection_opened()
-    state.admit("1")  # a replay: not new
     assert state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None) is None
 
 
-def test_the_first_connection_closing_at_once_is_reopened() -> None:
+def test_a_connection_closed_cleanly_with_nothing_at_all_ends_the_stream() -> None:
     state = _state()
     state.connection_opened()
-    assert state.connection_ended(failure=None, elapsed=0.0, server_retry_ms=None) is not None
+    assert state.connection_ended(failure=None, elapsed=0.0, server_retry_ms=None) is None
 
 
 def test_a_slow_clean_close_is_reopened_like_an_idle_proxy_cut() -> None:
     state = _state()
     state.connection_opened()
-    state.connection_ended(failure=None, elapsed=0.1, server_retry_ms=None)
+    assert state.connection_ended(failure=None, elapsed=QUICK_EOF_SECONDS + 1, server_retry_ms=None) == 0.5
+
+
+def test_a_quick_drop_is_not_an_end_it_is_reopened() -> None:
+    state = _state()
     state.connection_opened()
-    assert (
-        state.connection_ended(failure=None, elapsed=QUICK_EOF_SECONDS + 1, server_retry_ms=None) is not None
-    )
+    assert state.connection_ended(failure=httpx.ReadError("reset"), elapsed=0.0, server_retry_ms=None) == 0.5
+
+
+def test_an_error_answer_past_the_budget_is_raised_as_itself() -> None:
+    state = _state(max_failures=0)
+    error = ServerError("busy", status_code=503)
+    with pytest.raises(ServerError) as info:
+        state.connection_ended(failure=error, elapsed=1.0, server_retry_ms=None)
+    assert info.value is error
 
 
 @given(

@@ -626,3 +626,38 @@ def test_reference_implementation_agrees_on_a_known_stream() -> None:
     expected = ([("1", "e", "a\n b", None), ("1", "message", "", 5)], "1", 5)
     assert reference_parse(stream) == expected
     assert feed_in_pieces(stream, []) == expected
+
+
+# --- finish(): a clean end of the body ---
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"event: state\ndata: {}\n", [SSEEvent("{}", event="state")]),
+        (b"data: a\r\ndata: b\r\n", [SSEEvent("a\nb")]),
+        (b"id: 7\ndata: x\r", [SSEEvent("x", id="7")]),
+        (b"data: x\n\n", []),  # already dispatched by feed
+        (b"data: trunc", []),  # the last line itself never ended: possibly truncated
+        (b"event: ping\n", []),  # nothing to dispatch without data
+        (b"", []),
+    ],
+)
+def test_finish_delivers_an_event_missing_only_its_blank_line(body: bytes, expected: list[SSEEvent]) -> None:
+    decoder = SSEDecoder()
+    decoder.feed(body)
+    assert decoder.finish() == expected
+
+
+def test_finish_resets_for_the_next_connection_and_keeps_the_last_id() -> None:
+    decoder = SSEDecoder()
+    decoder.feed(b"id: 3\ndata: x\n")
+    assert [e.id for e in decoder.finish()] == ["3"]
+    assert decoder.last_event_id == "3"
+    assert decoder.feed(b"data: y\n\n") == [SSEEvent("y", id="3")]
+
+
+def test_flush_still_discards_what_finish_would_deliver() -> None:
+    decoder = SSEDecoder()
+    decoder.feed(b"event: state\ndata: {}\n")
+    assert decoder.flush() == []

@@ -246,7 +246,7 @@ class AsyncAgents(AsyncResource):
         """
         await self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
 
-    async def build(self, agent_id: int, *, force: bool = False) -> BuildQueued:
+    async def build(self, agent_id: int, force: bool = False) -> BuildQueued:
         """Start building the agent's image.
 
         Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
@@ -297,7 +297,7 @@ class AsyncAgents(AsyncResource):
         request = get_build_status.build_request(check_id("agent_id", agent_id))
         return await self._transport.model(request, BuildStatus)
 
-    async def builds(self, agent_id: int, *, limit: int = 20) -> builtins.list[Build]:
+    async def builds(self, agent_id: int, limit: int = 20) -> builtins.list[Build]:
         """List the agent's builds, newest first.
 
         Example:
@@ -424,6 +424,6 @@ class AsyncAgents(AsyncResource):
             poll,
             on_status=on_status,
             failure=lambda status, _: BuildFailedError(
-                f"build of agent {agent_id} failed: {status.error or 'unknown error'}", build_status=status
+                f"build failed: {status.error or 'unknown error'} (agent {agent_id})", build_status=status
             ),
         )

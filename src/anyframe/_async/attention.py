@@ -16,7 +16,7 @@ __all__ = ["AsyncAttention"]
 class AsyncAttention(AsyncResource):
     """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
 
-    async def list(self, *, limit: int = 20) -> builtins.list[AttentionItem]:
+    async def list(self, limit: int = 20) -> builtins.list[AttentionItem]:
         """List what needs you, most urgent first: every `pending` item, then `idle`, then `paused`
         (the last 24 hours), newest first within each group.
 

@@ -11,7 +11,6 @@ import ipaddress
 import logging
 import os
 import sys
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,10 +101,11 @@ def _base_url(raw: str) -> str:
             f"base_url must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}, got {raw!r}"
         )
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        warnings.warn(
-            f"base_url {url!r} uses plain http to a non-loopback host: the API key travels in clear text",
-            UserWarning,
-            stacklevel=4,
+        # Logged, not `warnings.warn`: test suites commonly point clients at `http://testserver` under
+        # `filterwarnings = error`, and the advice must not turn into a crash there. With no logging
+        # configured, Python prints WARNING records to stderr anyway.
+        logger.warning(
+            "base_url %r uses plain http to a non-loopback host: the API key travels in clear text", url
         )
     return url
 
@@ -178,9 +178,7 @@ def configure_logging(level: str | None) -> None:
         return
     numeric = logging.getLevelName(level.strip().upper())
     if not isinstance(numeric, int):
-        warnings.warn(
-            f"ignoring {LOG_LEVEL_ENV}={level!r}: not a logging level name", UserWarning, stacklevel=4
-        )
+        logger.warning("ignoring %s=%r: not a logging level name", LOG_LEVEL_ENV, level)
         return
     logger.setLevel(numeric)
     if not logger.handlers and not logging.getLogger().handlers:

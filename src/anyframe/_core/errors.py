@@ -155,7 +155,8 @@ def error_from_response(status: int, headers: Mapping[str, str], content: bytes)
         issues = [i for i in detail if isinstance(i, dict)]
         shown = "; ".join(_issue_text(i) for i in detail[:3])
         more = f" (+{len(detail) - 3} more)" if len(detail) > 3 else ""
-        message = f"validation failed ({len(detail)} issue{'s' if len(detail) != 1 else ''}): {shown}{more}"
+        # The 1.x wording first ("validation failed (n issue(s))"), then the issues themselves.
+        message = f"validation failed ({len(detail)} issue(s)): {shown}{more}"
     elif detail is not None and detail != "":
         message = excerpt(json.dumps(detail).encode())
     elif isinstance(body, (dict, list)):

@@ -9,9 +9,9 @@ connection's end (reconnect after how long, stop, or give up?):
 * a connection that ends with a transport failure, a retryable status or a clean EOF is reopened
   after the server's `retry:` time or our backoff; `max_failures` consecutive failures (an event
   resets the count) give up with [`APIConnectionError`][anyframe.APIConnectionError];
-* a reopened connection that the server closes at once, cleanly, with nothing new, means the server
-  has nothing more to send (a finished or terminated session): the iteration ends. A long-lived
-  connection closed by an idle proxy is not that: it is reopened.
+* a connection the server closes cleanly within `QUICK_EOF_SECONDS` of opening means it has nothing
+  more to send (a finished or terminated session, a finite test server): the iteration ends. A
+  long-lived connection closed cleanly (an idle proxy cutting it) is reopened.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..exceptions import APIConnectionError
+from ..exceptions import AnyFrameError, APIConnectionError
 from .retry import reconnect_delay
 from .sse import SSEEvent
 
@@ -111,11 +111,14 @@ class StreamResume:
 
         Raises:
             APIConnectionError: The stream failed `max_failures` times in a row (chained to `failure`).
+            AnyFrameError: `failure` itself, when it is an error answer and the budget is spent.
         """
-        if failure is None and self.reconnects > 0 and self.new_events == 0 and elapsed < QUICK_EOF_SECONDS:
+        if failure is None and elapsed < QUICK_EOF_SECONDS:
             return None
         self.failures += 1
         if self.failures > self.max_failures:
+            if isinstance(failure, AnyFrameError):
+                raise failure  # an answer with a status: the caller branches on its type
             last = type(failure).__name__ if failure is not None else "closed by the server"
             raise APIConnectionError(
                 f"event stream {self.what} failed {self.max_failures + 1} times in a row (last: {last})"

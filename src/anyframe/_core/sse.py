@@ -407,6 +407,24 @@ class SSEDecoder:
         self._start_stream()
         return []
 
+    def finish(self) -> list[SSEEvent]:
+        """End a stream the server closed cleanly, delivering a final event that lacks only its blank line.
+
+        Browsers discard such an event ([`flush`][anyframe._core.sse.SSEDecoder.flush] does too), but
+        the 1.x SDKs delivered it and hand-written servers and fixtures often end with a single
+        newline. Every line of that event arrived whole, so nothing truncated is ever delivered: an
+        unterminated last line is still discarded. Use this only after a clean end of the body, never
+        after a dropped connection.
+
+        Returns:
+            The final event, if one was complete but for its blank line; else an empty list.
+        """
+        # After a final CR a LF would be taken as its CRLF partner, so end the event with a CR then.
+        terminator = b"\r" if self._skip_lf else b"\n"
+        events = self.feed(terminator) if not self._pending and self._data else []
+        self.flush()
+        return events
+
     def close(self) -> list[SSEEvent]:
         """Same as [`flush`][anyframe._core.sse.SSEDecoder.flush]: the stream has ended.
 

@@ -24,7 +24,7 @@ from .._core.parse import parse_json, parse_model, parse_models
 from .._core.resume import StreamResume
 from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
-from ..exceptions import ClientClosedError, ResponseValidationError
+from ..exceptions import APIError, ClientClosedError, ResponseValidationError
 from ._io import make_gate, sleep
 
 __all__ = ["EventStream", "Transport"]
@@ -310,6 +310,7 @@ def _follow(
     path = args["url"]
     state = StreamResume(path)
     decoder = SSEDecoder(last_event_id=progress.last_event_id)
+    status_retries = 0
     while True:
         headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
         if progress.last_event_id is not None:
@@ -318,7 +319,7 @@ def _follow(
             "GET", url, headers=headers, timeout=_stream_timeout(transport.config)
         )
         failure: Exception | None = None
-        at_least = 0.0  # a delay the server asked for with a retryable status
+        at_least = 0.0  # the wait before retrying a retryable status
         state.connection_opened()
         opened = time.monotonic()
         try:
@@ -336,9 +337,17 @@ def _follow(
                 if response.status_code >= 300:
                     response.read()
                     error = error_from_response(response.status_code, response.headers, response.content)
-                    asked = retry_delay_for_status("GET", response.status_code, response.headers, 0, 1)
-                    if asked is None or not resume:
+                    # Opening a stream is a GET like any other: same retry policy and budget.
+                    asked = retry_delay_for_status(
+                        "GET",
+                        response.status_code,
+                        response.headers,
+                        status_retries,
+                        transport.config.max_retries,
+                    )
+                    if asked is None:
                         raise error
+                    status_retries += 1
                     failure, at_least = error, asked
                 else:
                     for chunk in response.iter_bytes():
@@ -347,6 +356,11 @@ def _follow(
                             if event_id is not None:
                                 progress.last_event_id = event_id
                             yield event
+                    # A clean end: a last event lacking only its blank line is whole; deliver it.
+                    for event in state.admit_all(decoder.finish()):
+                        if event.id is not None:
+                            progress.last_event_id = event.id
+                        yield event
             except (httpx.TransportError, httpx.StreamError) as exc:
                 failure = exc
             except SSEEventTooLarge as exc:
@@ -358,18 +372,23 @@ def _follow(
             finally:
                 response.close()
                 decoder.flush()  # a partial event at the end of a connection is discarded
-        if not resume:
+        if state.new_events:
+            status_retries = 0
+        if isinstance(failure, APIError):
+            delay = at_least  # a retryable status, within the GET retry budget (else raised above)
+        elif not resume:
             if failure is None:
                 return
             with translate_errors():
                 raise failure
-        delay = state.connection_ended(
-            failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
-        )
-        if delay is None:
-            logger.debug("stream %s: the server has nothing more to send; ending", path)
-            return
-        delay = max(delay, at_least)
+        else:
+            ended = state.connection_ended(
+                failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
+            )
+            if ended is None:
+                logger.debug("stream %s: closed cleanly by the server right away; ending", path)
+                return
+            delay = ended
         logger.debug(
             "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
             type(failure).__name__ if failure else "ended", delay, progress.last_event_id, state.failures,

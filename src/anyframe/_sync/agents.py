@@ -247,7 +247,7 @@ class Agents(Resource):
         """
         self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
 
-    def build(self, agent_id: int, *, force: bool = False) -> BuildQueued:
+    def build(self, agent_id: int, force: bool = False) -> BuildQueued:
         """Start building the agent's image.
 
         Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
@@ -298,7 +298,7 @@ class Agents(Resource):
         request = get_build_status.build_request(check_id("agent_id", agent_id))
         return self._transport.model(request, BuildStatus)
 
-    def builds(self, agent_id: int, *, limit: int = 20) -> builtins.list[Build]:
+    def builds(self, agent_id: int, limit: int = 20) -> builtins.list[Build]:
         """List the agent's builds, newest first.
 
         Example:
@@ -425,6 +425,6 @@ class Agents(Resource):
             poll,
             on_status=on_status,
             failure=lambda status, _: BuildFailedError(
-                f"build of agent {agent_id} failed: {status.error or 'unknown error'}", build_status=status
+                f"build failed: {status.error or 'unknown error'} (agent {agent_id})", build_status=status
             ),
         )

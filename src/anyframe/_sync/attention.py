@@ -17,7 +17,7 @@ __all__ = ["Attention"]
 class Attention(Resource):
     """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
 
-    def list(self, *, limit: int = 20) -> builtins.list[AttentionItem]:
+    def list(self, limit: int = 20) -> builtins.list[AttentionItem]:
         """List what needs you, most urgent first: every `pending` item, then `idle`, then `paused`
         (the last 24 hours), newest first within each group.
 

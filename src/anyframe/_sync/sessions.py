@@ -182,7 +182,7 @@ class Sessions(Previews):
         """
         return self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
 
-    def resume(self, session_id: SessionId, *, unsafe: bool = False) -> Session:
+    def resume(self, session_id: SessionId, unsafe: bool = False) -> Session:
         """Re-boot a terminated session from its latest snapshot.
 
         Example:
@@ -310,7 +310,7 @@ class Sessions(Previews):
         return self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
 
     def transcript(
-        self, session_id: SessionId, *, since: int = 0, limit: int = 1000
+        self, session_id: SessionId, since: int = 0, limit: int = 1000
     ) -> builtins.list[ChatEvent]:
         """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
 
