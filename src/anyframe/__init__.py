@@ -29,11 +29,11 @@ if TYPE_CHECKING:
     from ._async.client import (
         AsyncAnyFrame as AsyncAnyFrame,
     )
-    from ._async.sessions import (
-        SessionId as SessionId,
-    )
     from ._core.sse import (
         SSEEvent as SSEEvent,
+    )
+    from ._core.validate import (
+        SessionId as SessionId,
     )
     from ._sync._transport import (
         EventStream as EventStream,
@@ -341,7 +341,7 @@ _LAZY: dict[str, str] = {
     "ServerError": ".exceptions",
     "Session": ".models",
     "SessionEndedError": ".exceptions",
-    "SessionId": "._async.sessions",
+    "SessionId": "._core.validate",
     "SessionStatus": ".models",
     "SkillSource": ".models",
     "Snapshot": ".models",

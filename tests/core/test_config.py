@@ -341,7 +341,9 @@ def test_stream_read_timeout_is_stored_as_a_float() -> None:
 
 @pytest.mark.parametrize("value", [0, -1.0, float("nan")])
 def test_non_positive_stream_read_timeout_is_rejected(value: float) -> None:
-    with pytest.raises(InvalidArgumentError, match="stream_read_timeout must be positive"):
+    with pytest.raises(
+        InvalidArgumentError, match="stream_read_timeout must be a positive number of seconds"
+    ):
         resolve(api_key=KEY, stream_read_timeout=value)
 
 

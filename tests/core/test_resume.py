@@ -120,3 +120,22 @@ def test_admit_all_equals_admit_applied_event_by_event(chunks: list[list[str | N
         expected = [e for e in events if one_by_one.admit(e.id)]
         assert batched.admit_all(events) == expected
         assert (batched.failures, batched.new_events) == (one_by_one.failures, one_by_one.new_events)
+
+
+def test_an_error_status_when_opening_follows_the_get_retry_budget() -> None:
+    state = _state()
+    assert state.answer_failed(503, {}, max_retries=2) == 0.5
+    assert state.answer_failed(503, {"retry-after-ms": "20"}, max_retries=2) == 0.02
+    assert state.answer_failed(503, {}, max_retries=2) is None  # budget spent: raise the mapped error
+
+
+def test_a_non_retryable_status_when_opening_is_raised_at_once() -> None:
+    assert _state().answer_failed(404, {}, max_retries=5) is None
+
+
+def test_delivered_events_refill_the_status_budget() -> None:
+    state = _state()
+    assert state.answer_failed(502, {}, max_retries=1) is not None
+    assert state.answer_failed(502, {}, max_retries=1) is None
+    state.admit("1")
+    assert state.answer_failed(502, {}, max_retries=1) is not None

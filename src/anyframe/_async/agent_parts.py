@@ -88,8 +88,8 @@ class AsyncSkills(AsyncResource):
             ValidationError: The server rejected the body (e.g. an unknown `source`).
         """
         body = SkillCreateRequest(
-            name=check_text("name", name) or "",
-            source=check_text("source", source) or "",
+            name=check_text("name", name),
+            source=check_text("source", source),
             content=SkillCreateRequestContent.from_dict(_object("content", content) or {}),
             enabled=enabled,
         )
@@ -219,8 +219,8 @@ class AsyncMcps(AsyncResource):
             ValidationError: The server rejected the body (e.g. an unknown `transport`).
         """
         body = McpCreateRequest(
-            name=check_text("name", name) or "",
-            transport=check_text("transport", transport) or "",
+            name=check_text("name", name),
+            transport=check_text("transport", transport),
             config=McpCreateRequestConfig.from_dict(_object("config", config) or {}),
             secret_ref=unset(secret_ref),
             enabled=enabled,

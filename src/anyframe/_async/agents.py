@@ -117,7 +117,7 @@ class AsyncAgents(AsyncResource):
         """
         env = check_env_vars(env_vars)
         body = AgentCreateRequest(
-            name=check_text("name", name) or "",
+            name=check_text("name", name),
             description=unset(description),
             system_prompt=unset(system_prompt),
             runtime=unset(runtime),

@@ -82,7 +82,7 @@ class AsyncConnectors(AsyncResource):
         Raises:
             InvalidArgumentError: `mcp_url` is empty; nothing was sent.
         """
-        body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url) or "")
+        body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url))
         return await self._transport.model(discover_connector.build_request(body=body), ConnectorDiscovery)
 
     async def create_oauth(
@@ -110,8 +110,8 @@ class AsyncConnectors(AsyncResource):
             ConflictError: A connector for this URL already exists.
         """
         body = ConnectorOAuthCreateRequest(
-            mcp_url=check_text("mcp_url", mcp_url) or "",
-            display_name=check_text("display_name", display_name) or "",
+            mcp_url=check_text("mcp_url", mcp_url),
+            display_name=check_text("display_name", display_name),
             default_enabled=default_enabled,
         )
         return await self._transport.model(
@@ -144,9 +144,9 @@ class AsyncConnectors(AsyncResource):
             ConflictError: A connector for this URL already exists.
         """
         body = ConnectorBearerCreateRequest(
-            mcp_url=check_text("mcp_url", mcp_url) or "",
-            display_name=check_text("display_name", display_name) or "",
-            token=check_text("token", token) or "",
+            mcp_url=check_text("mcp_url", mcp_url),
+            display_name=check_text("display_name", display_name),
+            token=check_text("token", token),
             default_enabled=default_enabled,
         )
         return await self._transport.model(create_bearer_connector.build_request(body=body), Connector)
@@ -172,7 +172,7 @@ class AsyncConnectors(AsyncResource):
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_bearer` (the exact status is the server's choice).
         """
-        request = install_catalog_oauth.build_request(check_text("slug", slug) or "")
+        request = install_catalog_oauth.build_request(check_text("slug", slug))
         return await self._transport.model(request, ConnectorAuthorize)
 
     async def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
@@ -197,8 +197,8 @@ class AsyncConnectors(AsyncResource):
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_oauth` (the exact status is the server's choice).
         """
-        body = CatalogBearerInstallRequest(token=check_text("token", token) or "")
-        request = install_catalog_bearer.build_request(check_text("slug", slug) or "", body=body)
+        body = CatalogBearerInstallRequest(token=check_text("token", token))
+        request = install_catalog_bearer.build_request(check_text("slug", slug), body=body)
         return await self._transport.model(request, Connector)
 
     async def reauthorize(self, connector_id: int) -> ConnectorAuthorize:

@@ -51,7 +51,7 @@ class AsyncCredentialsResource(AsyncResource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
-        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        body = CredentialTokenRequest(token=check_text("token", token))
         await self._transport.empty(set_claude_credential.build_request(body=body))
 
     async def set_codex(self, token: str) -> None:
@@ -68,7 +68,7 @@ class AsyncCredentialsResource(AsyncResource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
-        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        body = CredentialTokenRequest(token=check_text("token", token))
         await self._transport.empty(set_codex_credential.build_request(body=body))
 
     async def set_github(self, token: str) -> None:
@@ -85,7 +85,7 @@ class AsyncCredentialsResource(AsyncResource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
-        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        body = CredentialTokenRequest(token=check_text("token", token))
         await self._transport.empty(set_github_credential.build_request(body=body))
 
     async def clear_claude(self) -> None:

@@ -4,12 +4,11 @@ inside the sandbox, tunnelled out. All six go through one action endpoint on the
 from __future__ import annotations
 
 import builtins
-import uuid
 from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError as PydanticValidationError
 
-from .._core.validate import check_id, check_port, check_text
+from .._core.validate import SessionId, check_id, check_port, check_text
 from .._generated.api.previews import previews_action
 from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
 from .._generated.models.preview_list_request import PreviewListRequest
@@ -45,7 +44,7 @@ def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewS
 class AsyncPreviews(AsyncResource):
     """Preview calls; mixed into the sessions resource."""
 
-    async def previews_list(self, session_id: str | uuid.UUID) -> builtins.list[Preview]:
+    async def previews_list(self, session_id: SessionId) -> builtins.list[Preview]:
         """List the session's previews.
 
         Example:
@@ -70,7 +69,7 @@ class AsyncPreviews(AsyncResource):
         )
 
     async def previews_start(
-        self, session_id: str | uuid.UUID, *, cmd: str, port: int | None = None, name: str | None = None
+        self, session_id: SessionId, *, cmd: str, port: int | None = None, name: str | None = None
     ) -> PreviewActionResult:
         """Start a dev server in the sandbox and tunnel its port out.
 
@@ -99,7 +98,7 @@ class AsyncPreviews(AsyncResource):
         """
         body = PreviewStartRequest(
             action="start",
-            cmd=check_text("cmd", cmd) or "",
+            cmd=check_text("cmd", cmd),
             port=unset(check_port("port", port)),
             name=unset(name),
         )
@@ -107,7 +106,7 @@ class AsyncPreviews(AsyncResource):
         return await self._transport.model(request, PreviewActionResult)
 
     async def previews_stop(
-        self, session_id: str | uuid.UUID, *, port: int | None = None, name: str | None = None
+        self, session_id: SessionId, *, port: int | None = None, name: str | None = None
     ) -> PreviewActionResult:
         """Stop a preview, addressed by `port` or `name`.
 
@@ -134,7 +133,7 @@ class AsyncPreviews(AsyncResource):
         return await self._transport.model(request, PreviewActionResult)
 
     async def previews_status(
-        self, session_id: str | uuid.UUID, *, port: int | None = None, name: str | None = None
+        self, session_id: SessionId, *, port: int | None = None, name: str | None = None
     ) -> PreviewActionResult:
         """Get one preview's state, addressed by `port` or `name`.
 
@@ -162,7 +161,7 @@ class AsyncPreviews(AsyncResource):
 
     async def previews_logs(
         self,
-        session_id: str | uuid.UUID,
+        session_id: SessionId,
         *,
         port: int | None = None,
         name: str | None = None,
@@ -199,7 +198,7 @@ class AsyncPreviews(AsyncResource):
         )
 
     async def previews_batch_start(
-        self, session_id: str | uuid.UUID, specs: Sequence[PreviewSpec | Mapping[str, object]]
+        self, session_id: SessionId, specs: Sequence[PreviewSpec | Mapping[str, object]]
     ) -> PreviewBatchResult:
         """Start several previews atomically; the sandbox restarts at most once.
 

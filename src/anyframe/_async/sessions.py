@@ -7,11 +7,10 @@ The preview calls (`previews_*`) live in [`previews`][anyframe._async.previews] 
 from __future__ import annotations
 
 import builtins
-import uuid
 from collections.abc import Callable, Mapping
 
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
-from .._core.validate import check_id
+from .._core.validate import SessionId, check_id
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
 from .._generated.api.sessions import (
     create_session,
@@ -34,10 +33,7 @@ from ._transport import AsyncEventStream
 from ._waiters import poll_until
 from .previews import AsyncPreviews
 
-__all__ = ["AsyncSessions", "SessionId"]
-
-SessionId = str | uuid.UUID
-"""A session id: the UUID string the API returns, or a `uuid.UUID`."""
+__all__ = ["AsyncSessions"]
 
 
 def _opaque(name: str, value: object) -> dict[str, object]:

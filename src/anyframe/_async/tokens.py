@@ -49,7 +49,7 @@ class AsyncTokens(AsyncResource):
             InvalidArgumentError: `name` is empty; nothing was sent.
             ValidationError: The server rejected the name.
         """
-        body = TokenCreateRequest(name=check_text("name", name) or "")
+        body = TokenCreateRequest(name=check_text("name", name))
         return await self._transport.model(create_token.build_request(body=body), TokenCreated)
 
     async def revoke(self, token_id: int) -> None:

@@ -7,6 +7,7 @@ environment, and the shell always wins. `load_dotenv=False` reads no file at all
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import logging
 import os
@@ -34,6 +35,7 @@ __all__ = [
     "configure_logging",
     "mask_key",
     "resolve_config",
+    "with_changes",
 ]
 
 API_KEY_ENV = "ANYFRAME_API_KEY"
@@ -120,6 +122,7 @@ def _is_loopback(host: str) -> bool:
 
 
 def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
+    """A per-request timeout: seconds (positive) or an `httpx.Timeout` as given."""
     if isinstance(value, httpx.Timeout):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
@@ -127,6 +130,43 @@ def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
             f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}"
         )
     return httpx.Timeout(float(value))
+
+
+def _max_retries(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {value!r}")
+    return value
+
+
+def _stream_read_timeout(value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
+        raise InvalidArgumentError(f"stream_read_timeout must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+def with_changes(
+    config: ClientConfig,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    stream_read_timeout: float | None = None,
+) -> ClientConfig:
+    """A copy of `config` with the given settings replaced (`None` keeps one), checked like
+    [`resolve_config`][anyframe._core.config.resolve_config] checks them.
+
+    Raises:
+        InvalidArgumentError: A value is out of range.
+    """
+    return dataclasses.replace(
+        config,
+        timeout=config.timeout if timeout is None else _timeout(timeout),
+        max_retries=config.max_retries if max_retries is None else _max_retries(max_retries),
+        stream_read_timeout=(
+            config.stream_read_timeout
+            if stream_read_timeout is None
+            else _stream_read_timeout(stream_read_timeout)
+        ),
+    )
 
 
 def resolve_config(
@@ -157,16 +197,12 @@ def resolve_config(
     key = key.strip()
     if any(c.isspace() for c in key):
         raise InvalidArgumentError("the API key contains whitespace; check how it was copied")
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-        raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
-    if not stream_read_timeout > 0:  # NaN too
-        raise InvalidArgumentError(f"stream_read_timeout must be positive, got {stream_read_timeout!r}")
     return ClientConfig(
         api_key=key,
         base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL),
         timeout=_timeout(timeout),
-        max_retries=max_retries,
-        stream_read_timeout=float(stream_read_timeout),
+        max_retries=_max_retries(max_retries),
+        stream_read_timeout=_stream_read_timeout(stream_read_timeout),
         log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),
     )
 

@@ -6,6 +6,7 @@ connection's end (reconnect after how long, stop, or give up?):
 
 * an event whose numeric id is not past the last one delivered is a replay and is dropped, so the
   caller sees every event once and in order even if a server replays more than asked;
+* an error status when opening is retried like any GET (`max_retries`, `Retry-After`), then raised;
 * a connection that ends with a transport failure, a retryable status or a clean EOF is reopened
   after the server's `retry:` time or our backoff; `max_failures` consecutive failures (an event
   resets the count) give up with [`APIConnectionError`][anyframe.APIConnectionError];
@@ -17,11 +18,11 @@ connection's end (reconnect after how long, stop, or give up?):
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..exceptions import AnyFrameError, APIConnectionError
-from .retry import reconnect_delay
+from .retry import reconnect_delay, retry_delay_for_status
 from .sse import SSEEvent
 
 __all__ = ["QUICK_EOF_SECONDS", "STREAM_MAX_FAILURES", "StreamResume"]
@@ -50,6 +51,7 @@ class StreamResume:
     failures: int = 0
     reconnects: int = 0
     new_events: int = 0
+    status_retries: int = 0
     _delivered: int | None = None
 
     def connection_opened(self) -> None:
@@ -63,7 +65,7 @@ class StreamResume:
             if self._delivered is not None and seq <= self._delivered:
                 return False
             self._delivered = seq
-        self.failures = 0
+        self.failures = self.status_retries = 0
         self.new_events += 1
         return True
 
@@ -92,9 +94,25 @@ class StreamResume:
         self._delivered = delivered
         admitted = events if kept is None else kept
         if admitted:
-            self.failures = 0
+            self.failures = self.status_retries = 0
             self.new_events += len(admitted)
         return admitted
+
+    def answer_failed(self, status: int, headers: Mapping[str, str], max_retries: int) -> float | None:
+        """Decide what follows an error status when (re)opening the stream.
+
+        Opening a stream is a GET like any other, so it follows the same retry policy and budget;
+        delivered events reset the budget.
+
+        Returns:
+            Seconds to wait before trying again, or `None` to raise the mapped error.
+        """
+        delay = retry_delay_for_status(
+            "GET", status, headers, self.status_retries, max_retries, rand=self.rand
+        )
+        if delay is not None:
+            self.status_retries += 1
+        return delay
 
     def connection_ended(
         self, *, failure: BaseException | None, elapsed: float, server_retry_ms: int | None

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Mapping
+from typing import Literal, overload
 
 from ..exceptions import InvalidArgumentError
 
 __all__ = [
     "ENV_VAR_KEY",
+    "SessionId",
     "check_env_vars",
     "check_id",
     "check_port",
@@ -33,6 +35,10 @@ def check_id(name: str, value: object) -> int:
     if value < 0:
         raise InvalidArgumentError(f"{name} must be >= 0, got {value}")
     return value
+
+
+SessionId = str | uuid.UUID
+"""A session id: the UUID string the API returns, or a `uuid.UUID`."""
 
 
 def session_path_id(value: object) -> str:
@@ -56,6 +62,10 @@ def session_path_id(value: object) -> str:
     return value
 
 
+@overload
+def check_text(name: str, value: object, *, allow_none: Literal[False] = False) -> str: ...
+@overload
+def check_text(name: str, value: object, *, allow_none: bool) -> str | None: ...
 def check_text(name: str, value: object, *, allow_none: bool = False) -> str | None:
     """A required non-empty string argument (names, commands, URLs, slugs, tokens)."""
     if value is None and allow_none:

@@ -187,11 +187,6 @@ class Transport:
         response = self.send(args)
         return parse_models(response.status_code, response.headers, response.content, model)
 
-    def json(self, args: Mapping[str, Any]) -> Any:
-        """Send and decode an opaque JSON answer."""
-        response = self.send(args)
-        return parse_json(response.status_code, response.headers, response.content)
-
     def json_object(self, args: Mapping[str, Any]) -> dict[str, object]:
         """Send and decode an opaque answer that must be a JSON object (`{}` when the body is empty)."""
         response = self.send(args)
@@ -310,7 +305,6 @@ def _follow(
     path = args["url"]
     state = StreamResume(path)
     decoder = SSEDecoder(last_event_id=progress.last_event_id)
-    status_retries = 0
     while True:
         headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
         if progress.last_event_id is not None:
@@ -337,17 +331,11 @@ def _follow(
                 if response.status_code >= 300:
                     response.read()
                     error = error_from_response(response.status_code, response.headers, response.content)
-                    # Opening a stream is a GET like any other: same retry policy and budget.
-                    asked = retry_delay_for_status(
-                        "GET",
-                        response.status_code,
-                        response.headers,
-                        status_retries,
-                        transport.config.max_retries,
+                    asked = state.answer_failed(
+                        response.status_code, response.headers, transport.config.max_retries
                     )
                     if asked is None:
                         raise error
-                    status_retries += 1
                     failure, at_least = error, asked
                 else:
                     for chunk in response.iter_bytes():
@@ -372,8 +360,6 @@ def _follow(
             finally:
                 response.close()
                 decoder.flush()  # a partial event at the end of a connection is discarded
-        if state.new_events:
-            status_retries = 0
         if isinstance(failure, APIError):
             delay = at_least  # a retryable status, within the GET retry budget (else raised above)
         elif not resume:

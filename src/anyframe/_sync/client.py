@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,8 +15,8 @@ from .._core.config import (
     configure_logging,
     mask_key,
     resolve_config,
+    with_changes,
 )
-from .._core.config import _timeout as normalise_timeout
 from ..exceptions import InvalidArgumentError
 from ._transport import Transport
 
@@ -243,22 +242,14 @@ class AnyFrame:
         Raises:
             InvalidArgumentError: A value is out of range.
         """
-        config = self._transport.config
-        changes: dict[str, object] = {}
-        if timeout is not None:
-            changes["timeout"] = normalise_timeout(timeout)
-        if max_retries is not None:
-            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-                raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {max_retries!r}")
-            changes["max_retries"] = max_retries
-        if stream_read_timeout is not None:
-            if not stream_read_timeout > 0:
-                raise InvalidArgumentError(
-                    f"stream_read_timeout must be positive, got {stream_read_timeout!r}"
-                )
-            changes["stream_read_timeout"] = float(stream_read_timeout)
+        config = with_changes(
+            self._transport.config,
+            timeout=timeout,
+            max_retries=max_retries,
+            stream_read_timeout=stream_read_timeout,
+        )
         twin = object.__new__(type(self))
-        twin._wire(self._transport.derive(dataclasses.replace(config, **changes)))  # type: ignore[arg-type]
+        twin._wire(self._transport.derive(config))
         return twin
 
     def me(self) -> User:

@@ -83,7 +83,7 @@ class Connectors(Resource):
         Raises:
             InvalidArgumentError: `mcp_url` is empty; nothing was sent.
         """
-        body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url) or "")
+        body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url))
         return self._transport.model(discover_connector.build_request(body=body), ConnectorDiscovery)
 
     def create_oauth(
@@ -111,8 +111,8 @@ class Connectors(Resource):
             ConflictError: A connector for this URL already exists.
         """
         body = ConnectorOAuthCreateRequest(
-            mcp_url=check_text("mcp_url", mcp_url) or "",
-            display_name=check_text("display_name", display_name) or "",
+            mcp_url=check_text("mcp_url", mcp_url),
+            display_name=check_text("display_name", display_name),
             default_enabled=default_enabled,
         )
         return self._transport.model(
@@ -145,9 +145,9 @@ class Connectors(Resource):
             ConflictError: A connector for this URL already exists.
         """
         body = ConnectorBearerCreateRequest(
-            mcp_url=check_text("mcp_url", mcp_url) or "",
-            display_name=check_text("display_name", display_name) or "",
-            token=check_text("token", token) or "",
+            mcp_url=check_text("mcp_url", mcp_url),
+            display_name=check_text("display_name", display_name),
+            token=check_text("token", token),
             default_enabled=default_enabled,
         )
         return self._transport.model(create_bearer_connector.build_request(body=body), Connector)
@@ -173,7 +173,7 @@ class Connectors(Resource):
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_bearer` (the exact status is the server's choice).
         """
-        request = install_catalog_oauth.build_request(check_text("slug", slug) or "")
+        request = install_catalog_oauth.build_request(check_text("slug", slug))
         return self._transport.model(request, ConnectorAuthorize)
 
     def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
@@ -198,8 +198,8 @@ class Connectors(Resource):
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_oauth` (the exact status is the server's choice).
         """
-        body = CatalogBearerInstallRequest(token=check_text("token", token) or "")
-        request = install_catalog_bearer.build_request(check_text("slug", slug) or "", body=body)
+        body = CatalogBearerInstallRequest(token=check_text("token", token))
+        request = install_catalog_bearer.build_request(check_text("slug", slug), body=body)
         return self._transport.model(request, Connector)
 
     def reauthorize(self, connector_id: int) -> ConnectorAuthorize:

@@ -52,7 +52,7 @@ class CredentialsResource(Resource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
-        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.empty(set_claude_credential.build_request(body=body))
 
     def set_codex(self, token: str) -> None:
@@ -69,7 +69,7 @@ class CredentialsResource(Resource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
-        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.empty(set_codex_credential.build_request(body=body))
 
     def set_github(self, token: str) -> None:
@@ -86,7 +86,7 @@ class CredentialsResource(Resource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
-        body = CredentialTokenRequest(token=check_text("token", token) or "")
+        body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.empty(set_github_credential.build_request(body=body))
 
     def clear_claude(self) -> None:

@@ -8,11 +8,10 @@ The preview calls (`previews_*`) live in [`previews`][anyframe._sync.previews] a
 from __future__ import annotations
 
 import builtins
-import uuid
 from collections.abc import Callable, Mapping
 
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
-from .._core.validate import check_id
+from .._core.validate import SessionId, check_id
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
 from .._generated.api.sessions import (
     create_session,
@@ -35,10 +34,7 @@ from ._transport import EventStream
 from ._waiters import poll_until
 from .previews import Previews
 
-__all__ = ["Sessions", "SessionId"]
-
-SessionId = str | uuid.UUID
-"""A session id: the UUID string the API returns, or a `uuid.UUID`."""
+__all__ = ["Sessions"]
 
 
 def _opaque(name: str, value: object) -> dict[str, object]:

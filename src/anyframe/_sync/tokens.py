@@ -50,7 +50,7 @@ class Tokens(Resource):
             InvalidArgumentError: `name` is empty; nothing was sent.
             ValidationError: The server rejected the name.
         """
-        body = TokenCreateRequest(name=check_text("name", name) or "")
+        body = TokenCreateRequest(name=check_text("name", name))
         return self._transport.model(create_token.build_request(body=body), TokenCreated)
 
     def revoke(self, token_id: int) -> None:
