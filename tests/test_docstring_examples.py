@@ -16,87 +16,26 @@ Contracts pinned here:
 
 from __future__ import annotations
 
-import functools
-import importlib
 import inspect
-import pkgutil
 import re
 import textwrap
-import typing
 from collections.abc import Callable
 
 import pytest
 
-from anyframe._async._transport import AsyncEventStream
-from anyframe._async.client import AsyncAnyFrame
-from anyframe._sync._transport import EventStream
-from anyframe._sync.client import AnyFrame
+from surface import RESOURCE_NAMES, member_function, resource_pairs
 
 # --- the classes and members to check ---
 
 
-@functools.cache
-def _package_names(package_name: str) -> dict[str, object]:
-    """Every name defined by the modules of a package: what the client's lazy annotations refer to."""
-    package = importlib.import_module(package_name)
-    names: dict[str, object] = {}
-    for info in pkgutil.iter_modules(package.__path__):
-        names.update(vars(importlib.import_module(f"{package_name}.{info.name}")))
-    return names
-
-
-def _attribute_types(cls: type) -> list[object]:
-    """The types of the public attributes of `cls`: annotated ones and cached properties."""
-    localns = _package_names(cls.__module__.rsplit(".", 1)[0])
-    hints = typing.get_type_hints(cls, localns=localns)
-    types = [hint for name, hint in hints.items() if not name.startswith("_")]
-    for name, member in vars(cls).items():
-        if isinstance(member, functools.cached_property) and not name.startswith("_"):
-            types.append(typing.get_type_hints(member.func, localns=localns)["return"])
-    return types
-
-
-def _reachable(root: type) -> list[type]:
-    """`root` and every anyframe class reachable through its public attributes, in discovery order."""
-    seen = [root]
-    for cls in seen:
-        for value in _attribute_types(cls):
-            if isinstance(value, type) and value.__module__.startswith("anyframe.") and value not in seen:
-                seen.append(value)
-    return seen
-
-
-ASYNC_CLASSES = [*_reachable(AsyncAnyFrame), AsyncEventStream]
-SYNC_CLASSES = [*_reachable(AnyFrame), EventStream]
-
-RESOURCES = {
-    "AnyFrame",
-    "Tokens",
-    "CredentialsResource",
-    "Connectors",
-    "Agents",
-    "Skills",
-    "Mcps",
-    "AgentConnectors",
-    "Sessions",
-    "Attention",
-    "EventStream",
-}
+PAIRS = resource_pairs()
+ASYNC_CLASSES = [async_cls for async_cls, _ in PAIRS]
+SYNC_CLASSES = [sync_cls for _, sync_cls in PAIRS]
 
 
 def test_the_walk_reaches_every_resource_of_both_clients() -> None:
-    assert {cls.__name__ for cls in SYNC_CLASSES} == RESOURCES
-    assert {cls.__name__ for cls in ASYNC_CLASSES} == {"Async" + name for name in RESOURCES}
-
-
-def _function(member: object) -> Callable[..., object]:
-    if isinstance(member, property):
-        assert member.fget is not None
-        return member.fget
-    if isinstance(member, functools.cached_property):
-        return typing.cast("Callable[..., object]", member.func)
-    assert callable(member), member
-    return member
+    assert {cls.__name__ for cls in SYNC_CLASSES} == RESOURCE_NAMES
+    assert {cls.__name__ for cls in ASYNC_CLASSES} == {"Async" + name for name in RESOURCE_NAMES}
 
 
 def _members(classes: list[type]) -> list[object]:
@@ -104,7 +43,7 @@ def _members(classes: list[type]) -> list[object]:
     for cls in classes:
         for name in sorted(name for name in dir(cls) if not name.startswith("_")):
             member = inspect.getattr_static(cls, name)
-            out.append(pytest.param(cls, name, _function(member), id=f"{cls.__name__}.{name}"))
+            out.append(pytest.param(cls, name, member_function(member), id=f"{cls.__name__}.{name}"))
     return out
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import builtins
 import functools
-import importlib
 import inspect
 import json
 import re
@@ -43,8 +42,7 @@ import anyframe.exceptions as exceptions
 import anyframe.models as models
 from anyframe._async._transport import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
-from anyframe._sync._transport import EventStream
-from anyframe._sync.client import AnyFrame
+from surface import RESOURCE_NAMES, member_function, package_names, resource_pairs
 
 # --- __all__ ---
 
@@ -230,60 +228,13 @@ def test_waiter_timeout_is_the_builtin_outside_the_tree() -> None:
 # --- client / resource classes ---
 
 
-_RESOURCE_MODULES = ("tokens", "credentials", "connectors", "agents", "agent_parts", "sessions", "attention")
-
-
-def _names_for(cls: type) -> dict[str, object]:
-    """What the client's lazily imported annotations refer to (its resource modules and the models)."""
-    package = cls.__module__.rsplit(".", 1)[0]
-    names: dict[str, object] = dict(vars(models))
-    for module in _RESOURCE_MODULES:
-        names.update(vars(importlib.import_module(f"{package}.{module}")))
-    return names
-
-
-def _hints(cls: type) -> dict[str, object]:
-    """Annotated attributes of `cls`, including the lazily built resources (cached properties)."""
-    hints: dict[str, object] = dict(typing.get_type_hints(cls))
-    for name, member in vars(cls).items():
-        if isinstance(member, functools.cached_property):
-            hints[name] = typing.get_type_hints(member.func, localns=_names_for(cls))["return"]
-    return hints
-
-
-def _resource_pairs() -> list[tuple[type, type]]:
-    """Walk both clients in step through their annotated attributes (`af.agents.skills`, ...)."""
-    pairs: list[tuple[type, type]] = [(AsyncAnyFrame, AnyFrame)]
-    for async_cls, sync_cls in pairs:
-        async_hints, sync_hints = _hints(async_cls), _hints(sync_cls)
-        assert async_hints.keys() == sync_hints.keys(), async_cls
-        for attr, async_type in async_hints.items():
-            if isinstance(async_type, type) and async_type.__module__.startswith("anyframe."):
-                sync_type = sync_hints[attr]
-                assert isinstance(sync_type, type), attr
-                pairs.append((async_type, sync_type))
-    return [*pairs, (AsyncEventStream, EventStream)]
-
-
-PAIRS = _resource_pairs()
+PAIRS = resource_pairs()
 PAIR_IDS = [sync_cls.__name__ for _, sync_cls in PAIRS]
 ALL_CLASSES = [cls for pair in PAIRS for cls in pair]
 
 
 def test_walk_reaches_every_documented_resource() -> None:
-    assert set(PAIR_IDS) == {
-        "AnyFrame",
-        "Tokens",
-        "CredentialsResource",
-        "Connectors",
-        "Agents",
-        "Skills",
-        "Mcps",
-        "AgentConnectors",
-        "Sessions",
-        "Attention",
-        "EventStream",
-    }
+    assert set(PAIR_IDS) == RESOURCE_NAMES
 
 
 @pytest.mark.parametrize(("async_cls", "sync_cls"), PAIRS, ids=PAIR_IDS)
@@ -369,18 +320,6 @@ def _member_pairs() -> list[tuple[str, object, object]]:
 MEMBER_PAIRS = _member_pairs()
 
 
-def _function(member: object) -> Callable[..., object]:
-    if isinstance(member, property):
-        assert member.fget is not None
-        return member.fget
-    if isinstance(member, functools.cached_property):
-        return typing.cast("Callable[..., object]", member.func)
-    if isinstance(member, (staticmethod, classmethod)):
-        return typing.cast("Callable[..., object]", member.__func__)
-    assert callable(member), member
-    return member
-
-
 @pytest.mark.parametrize(
     ("qualname", "async_member", "sync_member"), MEMBER_PAIRS, ids=[q for q, _, _ in MEMBER_PAIRS]
 )
@@ -388,7 +327,7 @@ def test_both_flavours_have_the_same_signature_and_docstring(
     qualname: str, async_member: object, sync_member: object
 ) -> None:
     assert type(async_member) is type(sync_member), qualname
-    async_func, sync_func = _function(async_member), _function(sync_member)
+    async_func, sync_func = member_function(async_member), member_function(sync_member)
 
     assert _shape(async_func, to_sync=True) == _shape(sync_func, to_sync=False)
     assert _to_sync(inspect.getdoc(async_func) or "") == (inspect.getdoc(sync_func) or "")
@@ -425,7 +364,7 @@ def _documented_members() -> list[object]:
 
 @pytest.mark.parametrize("member", _documented_members())
 def test_every_public_member_is_documented_with_args_and_returns(member: object) -> None:
-    func = _function(member)
+    func = member_function(member)
     doc = inspect.getdoc(func)
     assert doc, "no docstring"
     if isinstance(member, (property, functools.cached_property)):
@@ -457,10 +396,8 @@ def _foreign_types(func: Callable[..., object]) -> tuple[list[str], list[str]]:
     """(generated types, anyframe classes not exported by `anyframe`) in the signature of `func`."""
     generated, unexported = [], []
     exported = {id(getattr(anyframe, name)) for name in anyframe.__all__}
-    owner = sys.modules[func.__module__]
-    localns = (
-        _names_for(vars(owner)[func.__qualname__.split(".")[0]]) if ".client" in func.__module__ else None
-    )
+    package = func.__module__.rsplit(".", 1)[0]
+    localns = package_names(package) if package in ("anyframe._async", "anyframe._sync") else None
     for annotation in typing.get_type_hints(func, localns=localns).values():
         for value in _types_in(annotation):
             module = getattr(value, "__module__", "") or ""
@@ -480,7 +417,7 @@ def _signature_functions() -> list[object]:
     out: list[object] = []
     for cls in ALL_CLASSES:
         for name, member in _members(cls):
-            out.append(pytest.param(_function(member), id=f"{cls.__name__}.{name}"))
+            out.append(pytest.param(member_function(member), id=f"{cls.__name__}.{name}"))
         out.append(pytest.param(inspect.getattr_static(cls, "__init__"), id=f"{cls.__name__}.__init__"))
     return out
 

@@ -4,6 +4,7 @@ a recorder standing in for the sleeps of retries and waiters.
 - `api`: a respx router on `BASE_URL` that refuses any request no route matches, so a test that
   registers no route proves that nothing was sent.
 - `af`: a client on `BASE_URL` with `max_retries=0` (retries have their own tests), closed afterwards.
+- `plane` / `live`: a local control plane on 127.0.0.1 and a client of it (integration tests).
 - `sleeps`: replaces the sleep of the I/O shell with one that records the requested delay and
   returns at once; the list it returns holds every delay asked for, in order.
 - (autouse) every client shares one default SSL context instead of loading the CA bundle anew.
@@ -20,9 +21,10 @@ import respx
 from httpx._config import create_ssl_context as httpx_ssl_context
 
 from anyframe import AsyncAnyFrame
+from anyframe.testing import LocalControlPlane, serve
 from conftest import API_KEY, BASE_URL
 
-__all__ = ["af", "api", "shared_ssl_context", "sleeps"]
+__all__ = ["af", "api", "live", "plane", "shared_ssl_context", "sleeps"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,3 +68,17 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     # The shells sleep through `anyframe._async._io.sleep`, which looks the stdlib sleep up at call time.
     monkeypatch.setattr("asyncio.sleep", fake_sleep)
     return delays
+
+
+@pytest.fixture
+def plane() -> Generator[LocalControlPlane, None, None]:
+    """A local control plane on 127.0.0.1, for the integration tests over real sockets."""
+    with serve() as running:
+        yield running
+
+
+@pytest.fixture
+async def live(plane: LocalControlPlane) -> AsyncIterator[AsyncAnyFrame]:
+    """A client of the local control plane (default retries), closed afterwards."""
+    async with AsyncAnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as client:
+        yield client

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import AsyncIterator, Generator
 
 import pytest
 
@@ -32,21 +31,9 @@ from anyframe import (
     ResponseValidationError,
     ServerError,
 )
-from anyframe.testing import LocalControlPlane, serve
+from anyframe.testing import LocalControlPlane
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def plane() -> Generator[LocalControlPlane, None, None]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
-async def af(plane: LocalControlPlane) -> AsyncIterator[AsyncAnyFrame]:
-    async with AsyncAnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as client:
-        yield client
 
 
 def _attempts(plane: LocalControlPlane, method: str, path: str) -> int:
@@ -54,53 +41,53 @@ def _attempts(plane: LocalControlPlane, method: str, path: str) -> int:
 
 
 @pytest.mark.anyio
-async def test_get_503_is_retried_until_success(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_get_503_is_retried_until_success(plane: LocalControlPlane, live: AsyncAnyFrame) -> None:
     plane.faults.add(method="GET", path="/api/agents", status=503, times=2, retry_after_ms=10)
-    assert await af.agents.list() == []
+    assert await live.agents.list() == []
     assert _attempts(plane, "GET", "/api/agents") == 3
 
 
 @pytest.mark.anyio
 async def test_get_503_exhausts_max_retries_then_raises_server_error(
-    plane: LocalControlPlane, af: AsyncAnyFrame
+    plane: LocalControlPlane, live: AsyncAnyFrame
 ) -> None:
     plane.faults.add(method="GET", path="/api/agents", status=503, times=None, retry_after_ms=10)
     with pytest.raises(ServerError) as info:
-        await af.with_options(max_retries=1).agents.list()
+        await live.with_options(max_retries=1).agents.list()
     assert info.value.status_code == 503
     assert _attempts(plane, "GET", "/api/agents") == 2
 
 
 @pytest.mark.anyio
 async def test_processed_post_answered_500_is_sent_exactly_once(
-    plane: LocalControlPlane, af: AsyncAnyFrame
+    plane: LocalControlPlane, live: AsyncAnyFrame
 ) -> None:
-    agent = await af.agents.create(name="once")
+    agent = await live.agents.create(name="once")
     plane.faults.add(method="POST", path="/api/sessions", status=500, process=True)
     with pytest.raises(ServerError):
-        await af.sessions.create(agent_id=agent.id)
+        await live.sessions.create(agent_id=agent.id)
     assert _attempts(plane, "POST", "/api/sessions") == 1
-    assert len(await af.sessions.list()) == 1  # it was processed: a replay would have made two
+    assert len(await live.sessions.list()) == 1  # it was processed: a replay would have made two
 
 
 @pytest.mark.anyio
 async def test_post_429_is_retried_after_the_servers_delay(
-    plane: LocalControlPlane, af: AsyncAnyFrame
+    plane: LocalControlPlane, live: AsyncAnyFrame
 ) -> None:
     plane.faults.add(method="POST", path="/api/agents", status=429, times=1, retry_after_ms=20)
-    agent = await af.agents.create(name="patient")
+    agent = await live.agents.create(name="patient")
     assert agent.name == "patient"
     assert _attempts(plane, "POST", "/api/agents") == 2
-    assert len(await af.agents.list()) == 1
+    assert len(await live.agents.list()) == 1
 
 
 @pytest.mark.anyio
 async def test_retry_after_beyond_sixty_seconds_raises_at_once(
-    plane: LocalControlPlane, af: AsyncAnyFrame
+    plane: LocalControlPlane, live: AsyncAnyFrame
 ) -> None:
     plane.faults.add(method="GET", path="/api/me", status=429, times=1, retry_after=120)
     with pytest.raises(RateLimitError) as info:
-        await af.me()
+        await live.me()
     assert info.value.retry_after == 120
     assert _attempts(plane, "GET", "/api/me") == 1
 
@@ -120,28 +107,30 @@ async def test_refused_port_raises_connection_error() -> None:
 
 
 @pytest.mark.anyio
-async def test_slow_answer_raises_timeout_error(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_slow_answer_raises_timeout_error(plane: LocalControlPlane, live: AsyncAnyFrame) -> None:
     plane.faults.add(method="GET", path="/api/me", delay=2.0, times=1)
     with pytest.raises(APITimeoutError) as info:
-        await af.with_options(timeout=0.2, max_retries=0).me()
+        await live.with_options(timeout=0.2, max_retries=0).me()
     assert info.value.__cause__ is not None
 
 
 @pytest.mark.anyio
-async def test_nonstandard_520_raises_server_error(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_nonstandard_520_raises_server_error(plane: LocalControlPlane, live: AsyncAnyFrame) -> None:
     plane.faults.add(method="POST", path="/api/tokens", status=520, detail="origin unreachable")
     with pytest.raises(ServerError) as info:
-        await af.tokens.create(name="x")
+        await live.tokens.create(name="x")
     assert info.value.status_code == 520
     assert "origin unreachable" in info.value.message
     assert info.value.request_id
 
 
 @pytest.mark.anyio
-async def test_html_error_page_gives_a_readable_message(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
+async def test_html_error_page_gives_a_readable_message(
+    plane: LocalControlPlane, live: AsyncAnyFrame
+) -> None:
     plane.faults.add(method="POST", path="/api/tokens", status=502, body="html")
     with pytest.raises(ServerError) as info:
-        await af.tokens.create(name="x")
+        await live.tokens.create(name="x")
     assert info.value.status_code == 502
     assert "<" not in info.value.message
     assert "Bad Gateway" in info.value.message
@@ -149,46 +138,46 @@ async def test_html_error_page_gives_a_readable_message(plane: LocalControlPlane
 
 @pytest.mark.anyio
 async def test_malformed_json_200_raises_response_validation_error(
-    plane: LocalControlPlane, af: AsyncAnyFrame
+    plane: LocalControlPlane, live: AsyncAnyFrame
 ) -> None:
     plane.faults.add(method="GET", path="/api/me", body="malformed")
     with pytest.raises(ResponseValidationError) as info:
-        await af.me()
+        await live.me()
     assert info.value.status_code == 200
     assert '{"id": 1,' in str(info.value) or '{"id":1,' in str(info.value)
 
 
 @pytest.mark.anyio
-async def test_revoked_token_raises_auth_error(plane: LocalControlPlane, af: AsyncAnyFrame) -> None:
-    created = await af.tokens.create(name="short-lived")
+async def test_revoked_token_raises_auth_error(plane: LocalControlPlane, live: AsyncAnyFrame) -> None:
+    created = await live.tokens.create(name="short-lived")
     async with AsyncAnyFrame(api_key=created.token, base_url=plane.url, load_dotenv=False) as other:
         assert (await other.me()).login
-        await af.tokens.revoke(created.id)
+        await live.tokens.revoke(created.id)
         with pytest.raises(AuthError):
             await other.me()
 
 
 @pytest.mark.anyio
 async def test_secrets_never_reach_logs_reprs_or_error_messages(
-    plane: LocalControlPlane, af: AsyncAnyFrame, caplog: pytest.LogCaptureFixture
+    plane: LocalControlPlane, live: AsyncAnyFrame, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="anyframe")
     secrets = [plane.api_key, "sk-claude-credential-value", "bearer-connector-secret-value"]
-    seen: list[str] = [repr(af)]
+    seen: list[str] = [repr(live)]
 
-    created = await af.tokens.create(name="leak-check")
+    created = await live.tokens.create(name="leak-check")
     secrets.append(created.token)
     seen += [repr(created), str(created)]
-    await af.credentials.set_claude("sk-claude-credential-value")
-    seen.append(repr(await af.credentials.get()))
-    connector = await af.connectors.create_bearer(
+    await live.credentials.set_claude("sk-claude-credential-value")
+    seen.append(repr(await live.credentials.get()))
+    connector = await live.connectors.create_bearer(
         mcp_url="https://mcp.example.com/leak", display_name="Leak", token="bearer-connector-secret-value"
     )
     seen.append(repr(connector))
 
     errors: list[AnyFrameError] = []
     plane.faults.add(method="GET", path="/api/me", status=500, times=None, retry_after_ms=1)
-    for call in (af.me, lambda: af.agents.get(424242)):
+    for call in (live.me, lambda: live.agents.get(424242)):
         try:
             await call()
         except AnyFrameError as exc:

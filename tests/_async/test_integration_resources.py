@@ -17,7 +17,6 @@ Contracts pinned (each call is the SDK's real request, answered by `anyframe.tes
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Generator
 
 import pytest
 
@@ -31,21 +30,8 @@ from anyframe import (
     PreviewSpec,
     ValidationError,
 )
-from anyframe.testing import LocalControlPlane, serve
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def plane() -> Generator[LocalControlPlane, None, None]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
-async def af(plane: LocalControlPlane) -> AsyncIterator[AsyncAnyFrame]:
-    async with AsyncAnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as client:
-        yield client
 
 
 async def _until(check: object, what: str, timeout: float = 10.0) -> None:
@@ -58,38 +44,38 @@ async def _until(check: object, what: str, timeout: float = 10.0) -> None:
 
 
 @pytest.mark.anyio
-async def test_identity_tokens_and_credentials(af: AsyncAnyFrame) -> None:
-    me = await af.me()
+async def test_identity_tokens_and_credentials(live: AsyncAnyFrame) -> None:
+    me = await live.me()
     assert me.login
-    created = await af.tokens.create(name="ci-bot")
+    created = await live.tokens.create(name="ci-bot")
     assert created.token.startswith("afm_")
     assert created.token not in repr(created)
-    assert any(t.id == created.id for t in await af.tokens.list())
-    await af.tokens.revoke(created.id)
-    assert all(t.id != created.id for t in await af.tokens.list())
+    assert any(t.id == created.id for t in await live.tokens.list())
+    await live.tokens.revoke(created.id)
+    assert all(t.id != created.id for t in await live.tokens.list())
 
-    await af.credentials.set_claude("sk-ant-claude-secret-1234")
-    await af.credentials.set_codex("sk-codex-secret-5678")
-    await af.credentials.set_github("ghp_github_secret_9012")
-    view = await af.credentials.get()
+    await live.credentials.set_claude("sk-ant-claude-secret-1234")
+    await live.credentials.set_codex("sk-codex-secret-5678")
+    await live.credentials.set_github("ghp_github_secret_9012")
+    view = await live.credentials.get()
     assert (view.claude.set, view.claude.last4) == (True, "1234")
     assert (view.codex.set, view.github.set) == (True, True)
-    await af.credentials.clear_claude()
-    await af.credentials.clear_codex()
-    await af.credentials.clear_github()
-    view = await af.credentials.get()
+    await live.credentials.clear_claude()
+    await live.credentials.clear_codex()
+    await live.credentials.clear_github()
+    view = await live.credentials.get()
     assert [view.claude.set, view.codex.set, view.github.set] == [False, False, False]
 
 
 @pytest.mark.anyio
-async def test_connectors_and_catalog(af: AsyncAnyFrame) -> None:
-    discovery = await af.connectors.discover("https://mcp.example.com/mcp")
+async def test_connectors_and_catalog(live: AsyncAnyFrame) -> None:
+    discovery = await live.connectors.discover("https://mcp.example.com/mcp")
     assert discovery.mcp_url == "https://mcp.example.com/mcp"
-    oauth = await af.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Example")
+    oauth = await live.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Example")
     assert oauth.authorize_url
     with pytest.raises(ConflictError):
-        await af.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Again")
-    bearer = await af.connectors.create_bearer(
+        await live.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Again")
+    bearer = await live.connectors.create_bearer(
         mcp_url="https://other.example.com/mcp",
         display_name="Other",
         token="bearer-secret-abcd",
@@ -98,184 +84,184 @@ async def test_connectors_and_catalog(af: AsyncAnyFrame) -> None:
     assert bearer.secret_last4 == "abcd"
     assert bearer.default_enabled is False
 
-    catalog = await af.connectors.list_catalog()
+    catalog = await live.connectors.list_catalog()
     by_kind = {item.setup_kind: item for item in catalog if not item.coming_soon}
     oauth_item = by_kind["oauth_dcr"]
     bearer_item = by_kind["bearer_token"]
-    installed = await af.connectors.install_catalog_oauth(oauth_item.slug)
+    installed = await live.connectors.install_catalog_oauth(oauth_item.slug)
     assert installed.connector_id
-    from_catalog = await af.connectors.install_catalog_bearer(bearer_item.slug, token="sntrys_secret_wxyz")
+    from_catalog = await live.connectors.install_catalog_bearer(bearer_item.slug, token="sntrys_secret_wxyz")
     assert from_catalog.catalog_slug == bearer_item.slug
-    refreshed = {item.slug: item for item in await af.connectors.list_catalog()}
+    refreshed = {item.slug: item for item in await live.connectors.list_catalog()}
     assert refreshed[bearer_item.slug].installed
     soon = next(item for item in catalog if item.coming_soon)
     with pytest.raises(ConflictError):
-        await af.connectors.install_catalog_oauth(soon.slug)
+        await live.connectors.install_catalog_oauth(soon.slug)
 
-    again = await af.connectors.reauthorize(oauth.connector_id)
+    again = await live.connectors.reauthorize(oauth.connector_id)
     assert again.connector_id == oauth.connector_id
-    ids = {c.id for c in await af.connectors.list()}
+    ids = {c.id for c in await live.connectors.list()}
     assert {oauth.connector_id, bearer.id, from_catalog.id} <= ids
-    await af.connectors.delete(bearer.id)
-    assert bearer.id not in {c.id for c in await af.connectors.list()}
+    await live.connectors.delete(bearer.id)
+    assert bearer.id not in {c.id for c in await live.connectors.list()}
 
 
 @pytest.mark.anyio
-async def test_agents_with_skills_mcps_and_toggles(af: AsyncAnyFrame) -> None:
-    connector = await af.connectors.create_bearer(
+async def test_agents_with_skills_mcps_and_toggles(live: AsyncAnyFrame) -> None:
+    connector = await live.connectors.create_bearer(
         mcp_url="https://mcp.example.com/t", display_name="T", token="tok-1234"
     )
-    agent = await af.agents.create(
+    agent = await live.agents.create(
         name="demo", description="d", system_prompt="be terse", runtime="claude", repo_url="tinyhq/box",
         repo_ref="main", install_cmd="bun install", serve_cmd="bun dev", preview_ports=[3000],
         permissions={"preset": "standard"}, env_vars={"API_TOKEN": "value-secret"},
     )  # fmt: skip
     assert agent.env_vars == {"API_TOKEN": "****"}
-    assert [a.id for a in await af.agents.list()] == [agent.id]
+    assert [a.id for a in await live.agents.list()] == [agent.id]
 
-    skill = await af.agents.skills.create(
+    skill = await live.agents.skills.create(
         agent.id, name="tour", source="inline", content={"markdown": "# hi"}
     )
     assert skill.enabled
-    skill = await af.agents.skills.update(agent.id, skill.id, enabled=False)
+    skill = await live.agents.skills.update(agent.id, skill.id, enabled=False)
     assert not skill.enabled
-    assert [s.id for s in await af.agents.skills.list(agent.id)] == [skill.id]
+    assert [s.id for s in await live.agents.skills.list(agent.id)] == [skill.id]
 
-    mcp = await af.agents.mcps.create(
+    mcp = await live.agents.mcps.create(
         agent.id, name="fs", transport="stdio", config={"command": "npx", "args": []}
     )
-    mcp = await af.agents.mcps.update(agent.id, mcp.id, name="files", secret_ref="FS_TOKEN")
+    mcp = await live.agents.mcps.update(agent.id, mcp.id, name="files", secret_ref="FS_TOKEN")
     assert (mcp.name, mcp.secret_ref) == ("files", "FS_TOKEN")
-    assert [m.id for m in await af.agents.mcps.list(agent.id)] == [mcp.id]
+    assert [m.id for m in await live.agents.mcps.list(agent.id)] == [mcp.id]
 
-    toggles = await af.agents.connectors.list(agent.id)
+    toggles = await live.agents.connectors.list(agent.id)
     assert [t.connector_id for t in toggles] == [connector.id]
-    toggle = await af.agents.connectors.set(agent.id, connector_id=connector.id, enabled=False)
+    toggle = await live.agents.connectors.set(agent.id, connector_id=connector.id, enabled=False)
     assert toggle.enabled is False
 
-    detail = await af.agents.update(agent.id, system_prompt="Be brief.")
+    detail = await live.agents.update(agent.id, system_prompt="Be brief.")
     assert isinstance(detail, AgentDetail)
     assert detail.system_prompt == "Be brief."
-    detail = await af.agents.get(agent.id)
+    detail = await live.agents.get(agent.id)
     assert ([s.id for s in detail.skills], [m.id for m in detail.mcps]) == ([skill.id], [mcp.id])
 
-    await af.agents.skills.delete(agent.id, skill.id)
-    await af.agents.mcps.delete(agent.id, mcp.id)
+    await live.agents.skills.delete(agent.id, skill.id)
+    await live.agents.mcps.delete(agent.id, mcp.id)
     with pytest.raises(NotFoundError):
-        await af.agents.skills.delete(agent.id, skill.id)
-    await af.agents.delete(agent.id)
+        await live.agents.skills.delete(agent.id, skill.id)
+    await live.agents.delete(agent.id)
     with pytest.raises(NotFoundError):
-        await af.agents.get(agent.id)
+        await live.agents.get(agent.id)
 
 
 @pytest.mark.anyio
-async def test_builds_queue_then_cache(af: AsyncAnyFrame) -> None:
-    agent = await af.agents.create(name="b", repo_url="tinyhq/box", install_cmd="bun install")
-    assert (await af.agents.build_status(agent.id)).state is None
-    queued = await af.agents.build(agent.id)
+async def test_builds_queue_then_cache(live: AsyncAnyFrame) -> None:
+    agent = await live.agents.create(name="b", repo_url="tinyhq/box", install_cmd="bun install")
+    assert (await live.agents.build_status(agent.id)).state is None
+    queued = await live.agents.build(agent.id)
     assert queued.queued
     assert queued.build_id is not None
-    status = await af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
+    status = await live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
     assert status.state == "succeeded"
-    cached = await af.agents.build(agent.id)
+    cached = await live.agents.build(agent.id)
     assert not cached.queued
     assert cached.reason
-    forced = await af.agents.build(agent.id, force=True)
+    forced = await live.agents.build(agent.id, force=True)
     assert forced.queued
-    await af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
-    builds = await af.agents.builds(agent.id, limit=5)
+    await live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
+    builds = await live.agents.builds(agent.id, limit=5)
     assert [b.id for b in builds][-1] == queued.build_id
-    log = await af.agents.build_log_url(agent.id, queued.build_id)
+    log = await live.agents.build_log_url(agent.id, queued.build_id)
     assert log.url
     assert log.expires_in > 0
 
 
 @pytest.mark.anyio
-async def test_session_lifecycle_chat_previews_and_snapshots(af: AsyncAnyFrame) -> None:
-    agent = await af.agents.create(name="s", preview_ports=[3000])
-    session = await af.sessions.create(agent_id=agent.id, idle_timeout_s=600)
+async def test_session_lifecycle_chat_previews_and_snapshots(live: AsyncAnyFrame) -> None:
+    agent = await live.agents.create(name="s", preview_ports=[3000])
+    session = await live.sessions.create(agent_id=agent.id, idle_timeout_s=600)
     assert session.status == "booting"
-    session = await af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+    session = await live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
     assert session.sandbox_url
-    assert [s.id for s in await af.sessions.list()] == [session.id]
+    assert [s.id for s in await live.sessions.list()] == [session.id]
 
-    ack = await af.sessions.message(session.id, {"prompt": "please ask permission to run ls"})
+    ack = await live.sessions.message(session.id, {"prompt": "please ask permission to run ls"})
     assert ack["ok"] is True
 
     async def pending() -> bool:
-        return any(isinstance(i, AttentionPendingItem) for i in await af.attention.list())
+        return any(isinstance(i, AttentionPendingItem) for i in await live.attention.list())
 
     await _until(pending, "a permission request")
-    item = next(i for i in await af.attention.list() if isinstance(i, AttentionPendingItem))
+    item = next(i for i in await live.attention.list() if isinstance(i, AttentionPendingItem))
     assert item.session_id == session.id
-    answer = await af.sessions.respond(
+    answer = await live.sessions.respond(
         session.id, {"request_id": item.payload["request_id"], "decision": "approve"}
     )
     assert answer["ok"] is True
 
     async def idle() -> bool:
-        return any(isinstance(i, AttentionIdleItem) for i in await af.attention.list(limit=5))
+        return any(isinstance(i, AttentionIdleItem) for i in await live.attention.list(limit=5))
 
     await _until(idle, "the end of the turn")
-    events = await af.sessions.transcript(session.id, since=0, limit=1000)
+    events = await live.sessions.transcript(session.id, since=0, limit=1000)
     assert events[0].kind == "user_message"
     assert events[-1].kind == "result"
-    assert [e.seq for e in await af.sessions.transcript(session.id, since=events[1].seq)] == [
+    assert [e.seq for e in await live.sessions.transcript(session.id, since=events[1].seq)] == [
         e.seq for e in events[2:]
     ]
     streamed = []
-    async with af.sessions.events(session.id) as stream:
+    async with live.sessions.events(session.id) as stream:
         async for event in stream:
             streamed.append(event.json())
             if event.json()["type"] == "result":
                 break
     assert [e["type"] for e in streamed] == [e.kind for e in events]
 
-    started = await af.sessions.previews_start(session.id, cmd="bun dev", port=3000, name="web")
+    started = await live.sessions.previews_start(session.id, cmd="bun dev", port=3000, name="web")
     assert started.ok
     assert started.url
-    batch = await af.sessions.previews_batch_start(
+    batch = await live.sessions.previews_batch_start(
         session.id, [PreviewSpec(cmd="bun api", port=4000, name="api"), {"cmd": "bun docs"}]
     )
     assert batch.ok
     assert len(batch.previews) == 2
-    assert {p.name for p in await af.sessions.previews_list(session.id)} >= {"web", "api"}
-    assert (await af.sessions.previews_status(session.id, name="web")).status == "running"
-    assert "lines" in await af.sessions.previews_logs(session.id, name="web", tail=10)
-    assert (await af.sessions.previews_stop(session.id, port=3000)).ok
-    assert any(p.name == "web" for p in (await af.sessions.get(session.id)).previews)
+    assert {p.name for p in await live.sessions.previews_list(session.id)} >= {"web", "api"}
+    assert (await live.sessions.previews_status(session.id, name="web")).status == "running"
+    assert "lines" in await live.sessions.previews_logs(session.id, name="web", tail=10)
+    assert (await live.sessions.previews_stop(session.id, port=3000)).ok
+    assert any(p.name == "web" for p in (await live.sessions.get(session.id)).previews)
 
     with pytest.raises(ConflictError):
-        await af.sessions.delete(session.id)
+        await live.sessions.delete(session.id)
     with pytest.raises(ValidationError) as info:
-        await af.sessions.save_as_base(session.id)
+        await live.sessions.save_as_base(session.id)
     assert info.value.status_code == 400
-    await af.sessions.terminate(session.id)
+    await live.sessions.terminate(session.id)
 
     async def terminated() -> bool:
-        return (await af.sessions.get(session.id)).status == "terminated"
+        return (await live.sessions.get(session.id)).status == "terminated"
 
     await _until(terminated, "termination")
-    snapshots = await af.sessions.snapshots(session.id)
+    snapshots = await live.sessions.snapshots(session.id)
     assert snapshots
-    resumed = await af.sessions.resume(session.id)
+    resumed = await live.sessions.resume(session.id)
     assert resumed.status == "booting"
-    await af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
-    await af.sessions.terminate(session.id)
+    await live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+    await live.sessions.terminate(session.id)
     await _until(terminated, "termination")
-    await af.sessions.delete(session.id)
+    await live.sessions.delete(session.id)
     with pytest.raises(NotFoundError):
-        await af.sessions.get(session.id)
+        await live.sessions.get(session.id)
 
 
 @pytest.mark.anyio
-async def test_setup_session_saves_a_base(af: AsyncAnyFrame) -> None:
-    agent = await af.agents.create(name="setup")
-    session = await af.sessions.create(agent_id=agent.id, is_setup_session=True)
+async def test_setup_session_saves_a_base(live: AsyncAnyFrame) -> None:
+    agent = await live.agents.create(name="setup")
+    session = await live.sessions.create(agent_id=agent.id, is_setup_session=True)
     assert session.is_setup_session
-    await af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
-    first = await af.sessions.save_as_base(session.id)
-    second = await af.sessions.save_as_base(session.id)
+    await live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+    first = await live.sessions.save_as_base(session.id)
+    second = await live.sessions.save_as_base(session.id)
     assert first.warmup_image_id
     assert second.warmup_inputs_hash
-    assert (await af.agents.get(agent.id)).warmup_image_id == second.warmup_image_id
+    assert (await live.agents.get(agent.id)).warmup_image_id == second.warmup_image_id

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Iterator, Generator
 
 import pytest
 
@@ -33,70 +32,58 @@ from anyframe import (
     ResponseValidationError,
     ServerError,
 )
-from anyframe.testing import LocalControlPlane, serve
+from anyframe.testing import LocalControlPlane
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def plane() -> Generator[LocalControlPlane, None, None]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
-def af(plane: LocalControlPlane) -> Iterator[AnyFrame]:
-    with AnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as client:
-        yield client
 
 
 def _attempts(plane: LocalControlPlane, method: str, path: str) -> int:
     return len(plane.requests.filter(method=method, path=path))
 
 
-def test_get_503_is_retried_until_success(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_get_503_is_retried_until_success(plane: LocalControlPlane, live: AnyFrame) -> None:
     plane.faults.add(method="GET", path="/api/agents", status=503, times=2, retry_after_ms=10)
-    assert af.agents.list() == []
+    assert live.agents.list() == []
     assert _attempts(plane, "GET", "/api/agents") == 3
 
 
 def test_get_503_exhausts_max_retries_then_raises_server_error(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
     plane.faults.add(method="GET", path="/api/agents", status=503, times=None, retry_after_ms=10)
     with pytest.raises(ServerError) as info:
-        af.with_options(max_retries=1).agents.list()
+        live.with_options(max_retries=1).agents.list()
     assert info.value.status_code == 503
     assert _attempts(plane, "GET", "/api/agents") == 2
 
 
 def test_processed_post_answered_500_is_sent_exactly_once(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
-    agent = af.agents.create(name="once")
+    agent = live.agents.create(name="once")
     plane.faults.add(method="POST", path="/api/sessions", status=500, process=True)
     with pytest.raises(ServerError):
-        af.sessions.create(agent_id=agent.id)
+        live.sessions.create(agent_id=agent.id)
     assert _attempts(plane, "POST", "/api/sessions") == 1
-    assert len(af.sessions.list()) == 1  # it was processed: a replay would have made two
+    assert len(live.sessions.list()) == 1  # it was processed: a replay would have made two
 
 
 def test_post_429_is_retried_after_the_servers_delay(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
     plane.faults.add(method="POST", path="/api/agents", status=429, times=1, retry_after_ms=20)
-    agent = af.agents.create(name="patient")
+    agent = live.agents.create(name="patient")
     assert agent.name == "patient"
     assert _attempts(plane, "POST", "/api/agents") == 2
-    assert len(af.agents.list()) == 1
+    assert len(live.agents.list()) == 1
 
 
 def test_retry_after_beyond_sixty_seconds_raises_at_once(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
     plane.faults.add(method="GET", path="/api/me", status=429, times=1, retry_after=120)
     with pytest.raises(RateLimitError) as info:
-        af.me()
+        live.me()
     assert info.value.retry_after == 120
     assert _attempts(plane, "GET", "/api/me") == 1
 
@@ -114,70 +101,72 @@ def test_refused_port_raises_connection_error() -> None:
     assert not isinstance(info.value, APITimeoutError)
 
 
-def test_slow_answer_raises_timeout_error(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_slow_answer_raises_timeout_error(plane: LocalControlPlane, live: AnyFrame) -> None:
     plane.faults.add(method="GET", path="/api/me", delay=2.0, times=1)
     with pytest.raises(APITimeoutError) as info:
-        af.with_options(timeout=0.2, max_retries=0).me()
+        live.with_options(timeout=0.2, max_retries=0).me()
     assert info.value.__cause__ is not None
 
 
-def test_nonstandard_520_raises_server_error(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_nonstandard_520_raises_server_error(plane: LocalControlPlane, live: AnyFrame) -> None:
     plane.faults.add(method="POST", path="/api/tokens", status=520, detail="origin unreachable")
     with pytest.raises(ServerError) as info:
-        af.tokens.create(name="x")
+        live.tokens.create(name="x")
     assert info.value.status_code == 520
     assert "origin unreachable" in info.value.message
     assert info.value.request_id
 
 
-def test_html_error_page_gives_a_readable_message(plane: LocalControlPlane, af: AnyFrame) -> None:
+def test_html_error_page_gives_a_readable_message(
+    plane: LocalControlPlane, live: AnyFrame
+) -> None:
     plane.faults.add(method="POST", path="/api/tokens", status=502, body="html")
     with pytest.raises(ServerError) as info:
-        af.tokens.create(name="x")
+        live.tokens.create(name="x")
     assert info.value.status_code == 502
     assert "<" not in info.value.message
     assert "Bad Gateway" in info.value.message
 
 
 def test_malformed_json_200_raises_response_validation_error(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
     plane.faults.add(method="GET", path="/api/me", body="malformed")
     with pytest.raises(ResponseValidationError) as info:
-        af.me()
+        live.me()
     assert info.value.status_code == 200
     assert '{"id": 1,' in str(info.value) or '{"id":1,' in str(info.value)
 
 
-def test_revoked_token_raises_auth_error(plane: LocalControlPlane, af: AnyFrame) -> None:
-    created = af.tokens.create(name="short-lived")
+def test_revoked_token_raises_auth_error(plane: LocalControlPlane, live: AnyFrame) -> None:
+    created = live.tokens.create(name="short-lived")
     with AnyFrame(api_key=created.token, base_url=plane.url, load_dotenv=False) as other:
         assert (other.me()).login
-        af.tokens.revoke(created.id)
+        live.tokens.revoke(created.id)
         with pytest.raises(AuthError):
             other.me()
 
 
 def test_secrets_never_reach_logs_reprs_or_error_messages(
-    plane: LocalControlPlane, af: AnyFrame, caplog: pytest.LogCaptureFixture
+    plane: LocalControlPlane, live: AnyFrame, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="anyframe")
     secrets = [plane.api_key, "sk-claude-credential-value", "bearer-connector-secret-value"]
-    seen: list[str] = [repr(af)]
+    seen: list[str] = [repr(live)]
 
-    created = af.tokens.create(name="leak-check")
+    created = live.tokens.create(name="leak-check")
     secrets.append(created.token)
     seen += [repr(created), str(created)]
-    af.credentials.set_claude("sk-claude-credential-value")
-    seen.append(repr(af.credentials.get()))
-    connector = af.connectors.create_bearer(
+    live.credentials.set_claude("sk-claude-credential-value")
+    seen.append(repr(live.credentials.get()))
+    connector = live.connectors.create_bearer(
         mcp_url="https://mcp.example.com/leak", display_name="Leak", token="bearer-connector-secret-value"
     )
     seen.append(repr(connector))
 
     errors: list[AnyFrameError] = []
     plane.faults.add(method="GET", path="/api/me", status=500, times=None, retry_after_ms=1)
-    for call in (af.me, lambda: af.agents.get(424242)):
+    for call in (live.me, lambda: live.agents.get(424242)):
         try:
             call()
         except AnyFrameError as exc:

@@ -18,7 +18,6 @@ Contracts pinned (each call is the SDK's real request, answered by `anyframe.tes
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Generator
 
 import pytest
 
@@ -32,21 +31,8 @@ from anyframe import (
     PreviewSpec,
     ValidationError,
 )
-from anyframe.testing import LocalControlPlane, serve
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def plane() -> Generator[LocalControlPlane, None, None]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
-def af(plane: LocalControlPlane) -> Iterator[AnyFrame]:
-    with AnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as client:
-        yield client
 
 
 def _until(check: object, what: str, timeout: float = 10.0) -> None:
@@ -58,37 +44,37 @@ def _until(check: object, what: str, timeout: float = 10.0) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_identity_tokens_and_credentials(af: AnyFrame) -> None:
-    me = af.me()
+def test_identity_tokens_and_credentials(live: AnyFrame) -> None:
+    me = live.me()
     assert me.login
-    created = af.tokens.create(name="ci-bot")
+    created = live.tokens.create(name="ci-bot")
     assert created.token.startswith("afm_")
     assert created.token not in repr(created)
-    assert any(t.id == created.id for t in af.tokens.list())
-    af.tokens.revoke(created.id)
-    assert all(t.id != created.id for t in af.tokens.list())
+    assert any(t.id == created.id for t in live.tokens.list())
+    live.tokens.revoke(created.id)
+    assert all(t.id != created.id for t in live.tokens.list())
 
-    af.credentials.set_claude("sk-ant-claude-secret-1234")
-    af.credentials.set_codex("sk-codex-secret-5678")
-    af.credentials.set_github("ghp_github_secret_9012")
-    view = af.credentials.get()
+    live.credentials.set_claude("sk-ant-claude-secret-1234")
+    live.credentials.set_codex("sk-codex-secret-5678")
+    live.credentials.set_github("ghp_github_secret_9012")
+    view = live.credentials.get()
     assert (view.claude.set, view.claude.last4) == (True, "1234")
     assert (view.codex.set, view.github.set) == (True, True)
-    af.credentials.clear_claude()
-    af.credentials.clear_codex()
-    af.credentials.clear_github()
-    view = af.credentials.get()
+    live.credentials.clear_claude()
+    live.credentials.clear_codex()
+    live.credentials.clear_github()
+    view = live.credentials.get()
     assert [view.claude.set, view.codex.set, view.github.set] == [False, False, False]
 
 
-def test_connectors_and_catalog(af: AnyFrame) -> None:
-    discovery = af.connectors.discover("https://mcp.example.com/mcp")
+def test_connectors_and_catalog(live: AnyFrame) -> None:
+    discovery = live.connectors.discover("https://mcp.example.com/mcp")
     assert discovery.mcp_url == "https://mcp.example.com/mcp"
-    oauth = af.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Example")
+    oauth = live.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Example")
     assert oauth.authorize_url
     with pytest.raises(ConflictError):
-        af.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Again")
-    bearer = af.connectors.create_bearer(
+        live.connectors.create_oauth(mcp_url="https://mcp.example.com/mcp", display_name="Again")
+    bearer = live.connectors.create_bearer(
         mcp_url="https://other.example.com/mcp",
         display_name="Other",
         token="bearer-secret-abcd",
@@ -97,180 +83,180 @@ def test_connectors_and_catalog(af: AnyFrame) -> None:
     assert bearer.secret_last4 == "abcd"
     assert bearer.default_enabled is False
 
-    catalog = af.connectors.list_catalog()
+    catalog = live.connectors.list_catalog()
     by_kind = {item.setup_kind: item for item in catalog if not item.coming_soon}
     oauth_item = by_kind["oauth_dcr"]
     bearer_item = by_kind["bearer_token"]
-    installed = af.connectors.install_catalog_oauth(oauth_item.slug)
+    installed = live.connectors.install_catalog_oauth(oauth_item.slug)
     assert installed.connector_id
-    from_catalog = af.connectors.install_catalog_bearer(bearer_item.slug, token="sntrys_secret_wxyz")
+    from_catalog = live.connectors.install_catalog_bearer(bearer_item.slug, token="sntrys_secret_wxyz")
     assert from_catalog.catalog_slug == bearer_item.slug
-    refreshed = {item.slug: item for item in af.connectors.list_catalog()}
+    refreshed = {item.slug: item for item in live.connectors.list_catalog()}
     assert refreshed[bearer_item.slug].installed
     soon = next(item for item in catalog if item.coming_soon)
     with pytest.raises(ConflictError):
-        af.connectors.install_catalog_oauth(soon.slug)
+        live.connectors.install_catalog_oauth(soon.slug)
 
-    again = af.connectors.reauthorize(oauth.connector_id)
+    again = live.connectors.reauthorize(oauth.connector_id)
     assert again.connector_id == oauth.connector_id
-    ids = {c.id for c in af.connectors.list()}
+    ids = {c.id for c in live.connectors.list()}
     assert {oauth.connector_id, bearer.id, from_catalog.id} <= ids
-    af.connectors.delete(bearer.id)
-    assert bearer.id not in {c.id for c in af.connectors.list()}
+    live.connectors.delete(bearer.id)
+    assert bearer.id not in {c.id for c in live.connectors.list()}
 
 
-def test_agents_with_skills_mcps_and_toggles(af: AnyFrame) -> None:
-    connector = af.connectors.create_bearer(
+def test_agents_with_skills_mcps_and_toggles(live: AnyFrame) -> None:
+    connector = live.connectors.create_bearer(
         mcp_url="https://mcp.example.com/t", display_name="T", token="tok-1234"
     )
-    agent = af.agents.create(
+    agent = live.agents.create(
         name="demo", description="d", system_prompt="be terse", runtime="claude", repo_url="tinyhq/box",
         repo_ref="main", install_cmd="bun install", serve_cmd="bun dev", preview_ports=[3000],
         permissions={"preset": "standard"}, env_vars={"API_TOKEN": "value-secret"},
     )  # fmt: skip
     assert agent.env_vars == {"API_TOKEN": "****"}
-    assert [a.id for a in af.agents.list()] == [agent.id]
+    assert [a.id for a in live.agents.list()] == [agent.id]
 
-    skill = af.agents.skills.create(
+    skill = live.agents.skills.create(
         agent.id, name="tour", source="inline", content={"markdown": "# hi"}
     )
     assert skill.enabled
-    skill = af.agents.skills.update(agent.id, skill.id, enabled=False)
+    skill = live.agents.skills.update(agent.id, skill.id, enabled=False)
     assert not skill.enabled
-    assert [s.id for s in af.agents.skills.list(agent.id)] == [skill.id]
+    assert [s.id for s in live.agents.skills.list(agent.id)] == [skill.id]
 
-    mcp = af.agents.mcps.create(
+    mcp = live.agents.mcps.create(
         agent.id, name="fs", transport="stdio", config={"command": "npx", "args": []}
     )
-    mcp = af.agents.mcps.update(agent.id, mcp.id, name="files", secret_ref="FS_TOKEN")
+    mcp = live.agents.mcps.update(agent.id, mcp.id, name="files", secret_ref="FS_TOKEN")
     assert (mcp.name, mcp.secret_ref) == ("files", "FS_TOKEN")
-    assert [m.id for m in af.agents.mcps.list(agent.id)] == [mcp.id]
+    assert [m.id for m in live.agents.mcps.list(agent.id)] == [mcp.id]
 
-    toggles = af.agents.connectors.list(agent.id)
+    toggles = live.agents.connectors.list(agent.id)
     assert [t.connector_id for t in toggles] == [connector.id]
-    toggle = af.agents.connectors.set(agent.id, connector_id=connector.id, enabled=False)
+    toggle = live.agents.connectors.set(agent.id, connector_id=connector.id, enabled=False)
     assert toggle.enabled is False
 
-    detail = af.agents.update(agent.id, system_prompt="Be brief.")
+    detail = live.agents.update(agent.id, system_prompt="Be brief.")
     assert isinstance(detail, AgentDetail)
     assert detail.system_prompt == "Be brief."
-    detail = af.agents.get(agent.id)
+    detail = live.agents.get(agent.id)
     assert ([s.id for s in detail.skills], [m.id for m in detail.mcps]) == ([skill.id], [mcp.id])
 
-    af.agents.skills.delete(agent.id, skill.id)
-    af.agents.mcps.delete(agent.id, mcp.id)
+    live.agents.skills.delete(agent.id, skill.id)
+    live.agents.mcps.delete(agent.id, mcp.id)
     with pytest.raises(NotFoundError):
-        af.agents.skills.delete(agent.id, skill.id)
-    af.agents.delete(agent.id)
+        live.agents.skills.delete(agent.id, skill.id)
+    live.agents.delete(agent.id)
     with pytest.raises(NotFoundError):
-        af.agents.get(agent.id)
+        live.agents.get(agent.id)
 
 
-def test_builds_queue_then_cache(af: AnyFrame) -> None:
-    agent = af.agents.create(name="b", repo_url="tinyhq/box", install_cmd="bun install")
-    assert (af.agents.build_status(agent.id)).state is None
-    queued = af.agents.build(agent.id)
+def test_builds_queue_then_cache(live: AnyFrame) -> None:
+    agent = live.agents.create(name="b", repo_url="tinyhq/box", install_cmd="bun install")
+    assert (live.agents.build_status(agent.id)).state is None
+    queued = live.agents.build(agent.id)
     assert queued.queued
     assert queued.build_id is not None
-    status = af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
+    status = live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
     assert status.state == "succeeded"
-    cached = af.agents.build(agent.id)
+    cached = live.agents.build(agent.id)
     assert not cached.queued
     assert cached.reason
-    forced = af.agents.build(agent.id, force=True)
+    forced = live.agents.build(agent.id, force=True)
     assert forced.queued
-    af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
-    builds = af.agents.builds(agent.id, limit=5)
+    live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
+    builds = live.agents.builds(agent.id, limit=5)
     assert [b.id for b in builds][-1] == queued.build_id
-    log = af.agents.build_log_url(agent.id, queued.build_id)
+    log = live.agents.build_log_url(agent.id, queued.build_id)
     assert log.url
     assert log.expires_in > 0
 
 
-def test_session_lifecycle_chat_previews_and_snapshots(af: AnyFrame) -> None:
-    agent = af.agents.create(name="s", preview_ports=[3000])
-    session = af.sessions.create(agent_id=agent.id, idle_timeout_s=600)
+def test_session_lifecycle_chat_previews_and_snapshots(live: AnyFrame) -> None:
+    agent = live.agents.create(name="s", preview_ports=[3000])
+    session = live.sessions.create(agent_id=agent.id, idle_timeout_s=600)
     assert session.status == "booting"
-    session = af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+    session = live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
     assert session.sandbox_url
-    assert [s.id for s in af.sessions.list()] == [session.id]
+    assert [s.id for s in live.sessions.list()] == [session.id]
 
-    ack = af.sessions.message(session.id, {"prompt": "please ask permission to run ls"})
+    ack = live.sessions.message(session.id, {"prompt": "please ask permission to run ls"})
     assert ack["ok"] is True
 
     def pending() -> bool:
-        return any(isinstance(i, AttentionPendingItem) for i in af.attention.list())
+        return any(isinstance(i, AttentionPendingItem) for i in live.attention.list())
 
     _until(pending, "a permission request")
-    item = next(i for i in af.attention.list() if isinstance(i, AttentionPendingItem))
+    item = next(i for i in live.attention.list() if isinstance(i, AttentionPendingItem))
     assert item.session_id == session.id
-    answer = af.sessions.respond(
+    answer = live.sessions.respond(
         session.id, {"request_id": item.payload["request_id"], "decision": "approve"}
     )
     assert answer["ok"] is True
 
     def idle() -> bool:
-        return any(isinstance(i, AttentionIdleItem) for i in af.attention.list(limit=5))
+        return any(isinstance(i, AttentionIdleItem) for i in live.attention.list(limit=5))
 
     _until(idle, "the end of the turn")
-    events = af.sessions.transcript(session.id, since=0, limit=1000)
+    events = live.sessions.transcript(session.id, since=0, limit=1000)
     assert events[0].kind == "user_message"
     assert events[-1].kind == "result"
-    assert [e.seq for e in af.sessions.transcript(session.id, since=events[1].seq)] == [
+    assert [e.seq for e in live.sessions.transcript(session.id, since=events[1].seq)] == [
         e.seq for e in events[2:]
     ]
     streamed = []
-    with af.sessions.events(session.id) as stream:
+    with live.sessions.events(session.id) as stream:
         for event in stream:
             streamed.append(event.json())
             if event.json()["type"] == "result":
                 break
     assert [e["type"] for e in streamed] == [e.kind for e in events]
 
-    started = af.sessions.previews_start(session.id, cmd="bun dev", port=3000, name="web")
+    started = live.sessions.previews_start(session.id, cmd="bun dev", port=3000, name="web")
     assert started.ok
     assert started.url
-    batch = af.sessions.previews_batch_start(
+    batch = live.sessions.previews_batch_start(
         session.id, [PreviewSpec(cmd="bun api", port=4000, name="api"), {"cmd": "bun docs"}]
     )
     assert batch.ok
     assert len(batch.previews) == 2
-    assert {p.name for p in af.sessions.previews_list(session.id)} >= {"web", "api"}
-    assert (af.sessions.previews_status(session.id, name="web")).status == "running"
-    assert "lines" in af.sessions.previews_logs(session.id, name="web", tail=10)
-    assert (af.sessions.previews_stop(session.id, port=3000)).ok
-    assert any(p.name == "web" for p in (af.sessions.get(session.id)).previews)
+    assert {p.name for p in live.sessions.previews_list(session.id)} >= {"web", "api"}
+    assert (live.sessions.previews_status(session.id, name="web")).status == "running"
+    assert "lines" in live.sessions.previews_logs(session.id, name="web", tail=10)
+    assert (live.sessions.previews_stop(session.id, port=3000)).ok
+    assert any(p.name == "web" for p in (live.sessions.get(session.id)).previews)
 
     with pytest.raises(ConflictError):
-        af.sessions.delete(session.id)
+        live.sessions.delete(session.id)
     with pytest.raises(ValidationError) as info:
-        af.sessions.save_as_base(session.id)
+        live.sessions.save_as_base(session.id)
     assert info.value.status_code == 400
-    af.sessions.terminate(session.id)
+    live.sessions.terminate(session.id)
 
     def terminated() -> bool:
-        return (af.sessions.get(session.id)).status == "terminated"
+        return (live.sessions.get(session.id)).status == "terminated"
 
     _until(terminated, "termination")
-    snapshots = af.sessions.snapshots(session.id)
+    snapshots = live.sessions.snapshots(session.id)
     assert snapshots
-    resumed = af.sessions.resume(session.id)
+    resumed = live.sessions.resume(session.id)
     assert resumed.status == "booting"
-    af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
-    af.sessions.terminate(session.id)
+    live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+    live.sessions.terminate(session.id)
     _until(terminated, "termination")
-    af.sessions.delete(session.id)
+    live.sessions.delete(session.id)
     with pytest.raises(NotFoundError):
-        af.sessions.get(session.id)
+        live.sessions.get(session.id)
 
 
-def test_setup_session_saves_a_base(af: AnyFrame) -> None:
-    agent = af.agents.create(name="setup")
-    session = af.sessions.create(agent_id=agent.id, is_setup_session=True)
+def test_setup_session_saves_a_base(live: AnyFrame) -> None:
+    agent = live.agents.create(name="setup")
+    session = live.sessions.create(agent_id=agent.id, is_setup_session=True)
     assert session.is_setup_session
-    af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
-    first = af.sessions.save_as_base(session.id)
-    second = af.sessions.save_as_base(session.id)
+    live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+    first = live.sessions.save_as_base(session.id)
+    second = live.sessions.save_as_base(session.id)
     assert first.warmup_image_id
     assert second.warmup_inputs_hash
-    assert (af.agents.get(agent.id)).warmup_image_id == second.warmup_image_id
+    assert (live.agents.get(agent.id)).warmup_image_id == second.warmup_image_id

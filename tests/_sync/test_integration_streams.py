@@ -16,7 +16,6 @@ Contracts pinned:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Generator
 
 import pytest
 
@@ -28,29 +27,17 @@ from anyframe import (
     NotFoundError,
     SessionEndedError,
 )
-from anyframe.testing import LocalControlPlane, serve
+from anyframe.testing import LocalControlPlane
 
 pytestmark = pytest.mark.integration
 
 MISSING = "00000000-0000-4000-8000-000000000000"
 
 
-@pytest.fixture
-def plane() -> Generator[LocalControlPlane, None, None]:
-    with serve(keepalive_interval=30.0) as running:
-        yield running
-
-
-@pytest.fixture
-def af(plane: LocalControlPlane) -> Iterator[AnyFrame]:
-    with AnyFrame(api_key=plane.api_key, base_url=plane.url, load_dotenv=False) as client:
-        yield client
-
-
-def _running_session(af: AnyFrame) -> str:
-    agent = af.agents.create(name="streams")
-    session = af.sessions.create(agent_id=agent.id)
-    session = af.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
+def _running_session(live: AnyFrame) -> str:
+    agent = live.agents.create(name="streams")
+    session = live.sessions.create(agent_id=agent.id)
+    session = live.sessions.wait_until_running(session.id, timeout=10, poll_interval=0.05)
     return session.id
 
 
@@ -61,11 +48,11 @@ def _drain(stream: EventStream) -> int:
     return count
 
 
-def _chat_turn(af: AnyFrame, session_id: str, prompt: str) -> None:
-    af.sessions.message(session_id, {"prompt": prompt})
+def _chat_turn(live: AnyFrame, session_id: str, prompt: str) -> None:
+    live.sessions.message(session_id, {"prompt": prompt})
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        events = af.sessions.transcript(session_id, since=0)
+        events = live.sessions.transcript(session_id, since=0)
         if events and events[-1].kind == "result":
             return
         time.sleep(0.02)
@@ -73,18 +60,18 @@ def _chat_turn(af: AnyFrame, session_id: str, prompt: str) -> None:
 
 
 def test_chat_stream_cut_twice_delivers_every_event_once_in_order(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
-    session_id = _running_session(af)
-    _chat_turn(af, session_id, "first")
-    _chat_turn(af, session_id, "second")
-    expected = [e.seq for e in af.sessions.transcript(session_id)]
+    session_id = _running_session(live)
+    _chat_turn(live, session_id, "first")
+    _chat_turn(live, session_id, "second")
+    expected = [e.seq for e in live.sessions.transcript(session_id)]
     assert len(expected) >= 8
     plane.faults.cut_stream(path="/api/sessions/*/events", after=3, times=2)
     plane.requests.clear()
 
     seen: list[int] = []
-    with af.sessions.events(session_id) as stream:
+    with live.sessions.events(session_id) as stream:
         for event in stream:
             assert event.id is not None
             seen.append(int(event.id))
@@ -99,13 +86,13 @@ def test_chat_stream_cut_twice_delivers_every_event_once_in_order(
     assert attempts[2].headers["last-event-id"] == str(expected[5])
 
 
-def test_resume_from_last_event_id_replays_only_later_events(af: AnyFrame) -> None:
-    session_id = _running_session(af)
-    _chat_turn(af, session_id, "hello")
-    seqs = [e.seq for e in af.sessions.transcript(session_id)]
+def test_resume_from_last_event_id_replays_only_later_events(live: AnyFrame) -> None:
+    session_id = _running_session(live)
+    _chat_turn(live, session_id, "hello")
+    seqs = [e.seq for e in live.sessions.transcript(session_id)]
 
     seen: list[int] = []
-    with af.sessions.events(session_id, last_event_id=str(seqs[1])) as stream:
+    with live.sessions.events(session_id, last_event_id=str(seqs[1])) as stream:
         for event in stream:
             seen.append(int(event.id or 0))
             if seen[-1] == seqs[-1]:
@@ -114,13 +101,13 @@ def test_resume_from_last_event_id_replays_only_later_events(af: AnyFrame) -> No
 
 
 def test_silent_stream_is_reopened_after_the_read_timeout(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
-    session_id = _running_session(af)
-    _chat_turn(af, session_id, "hello")
-    expected = [e.seq for e in af.sessions.transcript(session_id)]
+    session_id = _running_session(live)
+    _chat_turn(live, session_id, "hello")
+    expected = [e.seq for e in live.sessions.transcript(session_id)]
     plane.faults.stall_stream(path="/api/sessions/*/events", after=2, seconds=20)
-    quick = af.with_options(stream_read_timeout=0.3)
+    quick = live.with_options(stream_read_timeout=0.3)
 
     started = time.monotonic()
     seen: list[int] = []
@@ -135,62 +122,64 @@ def test_silent_stream_is_reopened_after_the_read_timeout(
 
 
 def test_reconnect_false_raises_connection_error_on_a_drop(
-    plane: LocalControlPlane, af: AnyFrame
+    plane: LocalControlPlane, live: AnyFrame
 ) -> None:
-    session_id = _running_session(af)
-    _chat_turn(af, session_id, "hello")
+    session_id = _running_session(live)
+    _chat_turn(live, session_id, "hello")
     plane.faults.cut_stream(path="/api/sessions/*/events", after=2, times=1)
 
-    stream = af.sessions.events(session_id, reconnect=False)
+    stream = live.sessions.events(session_id, reconnect=False)
     with pytest.raises(APIConnectionError):
         _drain(stream)
     assert stream.last_event_id == "2"
 
 
-def test_stream_404_raises_not_found(af: AnyFrame) -> None:
+def test_stream_404_raises_not_found(live: AnyFrame) -> None:
     with pytest.raises(NotFoundError) as info:
-        _drain(af.sessions.events(MISSING))
+        _drain(live.sessions.events(MISSING))
     assert info.value.status_code == 404
     assert info.value.request_id
     with pytest.raises(NotFoundError):
-        _drain(af.agents.stream_build(999_999, 1))
+        _drain(live.agents.stream_build(999_999, 1))
 
 
-def test_breaking_out_closes_the_connection(plane: LocalControlPlane, af: AnyFrame) -> None:
-    session_id = _running_session(af)
-    _chat_turn(af, session_id, "hello")
-    stream = af.sessions.events(session_id)
+def test_breaking_out_closes_the_connection(plane: LocalControlPlane, live: AnyFrame) -> None:
+    session_id = _running_session(live)
+    _chat_turn(live, session_id, "hello")
+    stream = live.sessions.events(session_id)
     with stream:
         for _ in stream:
             break
-    pool = af._transport.http._transport._pool  # type: ignore[attr-defined]
+    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
     # The streamed connection was closed, not left active with an unread body: every connection
     # still pooled is an idle keep-alive one from the earlier calls.
     assert all(connection.is_idle() for connection in pool.connections)
-    assert (af.me()).login  # the client stays usable
+    assert (live.me()).login  # the client stays usable
 
 
-def test_build_log_streams_lines_then_state_and_ends(af: AnyFrame) -> None:
-    agent = af.agents.create(name="builder", repo_url="tinyhq/box", install_cmd="bun install")
-    queued = af.agents.build(agent.id)
+def test_build_log_streams_lines_then_state_and_ends(live: AnyFrame) -> None:
+    agent = live.agents.create(name="builder", repo_url="tinyhq/box", install_cmd="bun install")
+    queued = live.agents.build(agent.id)
     assert queued.queued
     assert queued.build_id is not None
     events = []
-    for event in af.agents.stream_build(agent.id, queued.build_id):
+    for event in live.agents.stream_build(agent.id, queued.build_id):
         events.append(event)
     assert [e.event for e in events[:-1]] == ["line"] * (len(events) - 1)
     assert events[-1].event == "state"
     assert events[-1].json() == {"state": "succeeded"}
-    status = af.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
+    status = live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
     assert status.state == "succeeded"
 
 
-def test_wait_for_build_raises_build_failed_with_the_status(af: AnyFrame) -> None:
-    agent = af.agents.create(name="broken", repo_url="tinyhq/box", install_cmd="bun install && exit 3")
-    af.agents.build(agent.id)
+def test_wait_for_build_raises_build_failed_with_the_status(live: AnyFrame) -> None:
+    agent = live.agents.create(
+        name="broken", repo_url="tinyhq/box", install_cmd="bun install && exit 3"
+    )
+    live.agents.build(agent.id)
     seen: list[str | None] = []
     with pytest.raises(BuildFailedError) as info:
-        af.agents.wait_for_build(
+        live.agents.wait_for_build(
             agent.id, timeout=10, poll_interval=0.05, on_status=lambda s: seen.append(s.state)
         )
     assert info.value.build_status.state == "failed"
@@ -198,20 +187,20 @@ def test_wait_for_build_raises_build_failed_with_the_status(af: AnyFrame) -> Non
     assert "failed" in str(info.value)
 
 
-def test_wait_until_running_raises_session_ended_for_a_terminated_session(af: AnyFrame) -> None:
-    session_id = _running_session(af)
-    af.sessions.terminate(session_id)
+def test_wait_until_running_raises_session_ended_for_a_terminated_session(live: AnyFrame) -> None:
+    session_id = _running_session(live)
+    live.sessions.terminate(session_id)
     deadline = time.monotonic() + 10
-    while (af.sessions.get(session_id)).status != "terminated":
+    while (live.sessions.get(session_id)).status != "terminated":
         assert time.monotonic() < deadline
         time.sleep(0.02)
     with pytest.raises(SessionEndedError) as info:
-        af.sessions.wait_until_running(session_id, timeout=5, poll_interval=0.05)
+        live.sessions.wait_until_running(session_id, timeout=5, poll_interval=0.05)
     assert info.value.session.status == "terminated"
 
 
-def test_wait_until_running_times_out_with_builtin_timeout_error(af: AnyFrame) -> None:
-    agent = af.agents.create(name="slow")
-    session = af.sessions.create(agent_id=agent.id)
+def test_wait_until_running_times_out_with_builtin_timeout_error(live: AnyFrame) -> None:
+    agent = live.agents.create(name="slow")
+    session = live.sessions.create(agent_id=agent.id)
     with pytest.raises(TimeoutError):
-        af.sessions.wait_until_running(session.id, timeout=0.05, poll_interval=0.01)
+        live.sessions.wait_until_running(session.id, timeout=0.05, poll_interval=0.01)
