@@ -148,16 +148,20 @@ async def test_stream_404_raises_not_found(live: AsyncAnyFrame) -> None:
 
 
 @pytest.mark.anyio
-async def test_breaking_out_closes_the_connection(plane: LocalControlPlane, live: AsyncAnyFrame) -> None:
+async def test_breaking_out_of_the_with_block_closes_the_connection(
+    plane: LocalControlPlane, live: AsyncAnyFrame
+) -> None:
     session_id = await _running_session(live)
     await _chat_turn(live, session_id, "hello")
+    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
     stream = live.sessions.events(session_id)
     async with stream:
         async for _ in stream:
+            assert not all(connection.is_idle() for connection in pool.connections)  # the stream's is busy
             break
-    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
     # The streamed connection was closed, not left active with an unread body: every connection
-    # still pooled is an idle keep-alive one from the earlier calls.
+    # still pooled is an idle keep-alive one from the earlier calls. (The sync flavour without a
+    # `with` block is pinned in tests/integration/test_concurrency.py.)
     assert all(connection.is_idle() for connection in pool.connections)
     assert (await live.me()).login  # the client stays usable
 

@@ -143,16 +143,20 @@ def test_stream_404_raises_not_found(live: AnyFrame) -> None:
         _drain(live.agents.stream_build(999_999, 1))
 
 
-def test_breaking_out_closes_the_connection(plane: LocalControlPlane, live: AnyFrame) -> None:
+def test_breaking_out_of_the_with_block_closes_the_connection(
+    plane: LocalControlPlane, live: AnyFrame
+) -> None:
     session_id = _running_session(live)
     _chat_turn(live, session_id, "hello")
+    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
     stream = live.sessions.events(session_id)
     with stream:
         for _ in stream:
+            assert not all(connection.is_idle() for connection in pool.connections)  # the stream's is busy
             break
-    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
     # The streamed connection was closed, not left active with an unread body: every connection
-    # still pooled is an idle keep-alive one from the earlier calls.
+    # still pooled is an idle keep-alive one from the earlier calls. (The sync flavour without a
+    # `with` block is pinned in tests/integration/test_concurrency.py.)
     assert all(connection.is_idle() for connection in pool.connections)
     assert (live.me()).login  # the client stays usable
 
