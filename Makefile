@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo test test-unit integration check lint format typecheck spec generate \
-        generate-check unasync unasync-check docs docs-serve bench clean
+        generate-check unasync unasync-check docs docs-serve bench clean test-tools
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -24,8 +24,11 @@ install: $(STAMP)  ## Create .venv and install the project with its dev, test an
 demo: $(STAMP)  ## Run the quickstart end to end against a local control plane it starts
 	$(PY) docs/examples/quickstart.py
 
-test: $(STAMP)  ## Run the whole test suite (unit, core, typing, integration, docs examples)
+test: $(STAMP) test-tools  ## Run the whole test suite (unit, core, typing, integration, docs examples)
 	$(PY) -m pytest -q
+
+test-tools:  ## Install the system tools some tests drive (headless Chromium, tmux) when missing and allowed
+	@bash scripts/install_test_tools.sh
 
 test-unit: $(STAMP)  ## Only the fast offline tests (no sockets)
 	$(PY) -m pytest -q -m "not integration"
