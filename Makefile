@@ -7,7 +7,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-unit integration check lint format typecheck spec generate \
+.PHONY: help install demo web-chat test test-unit integration check lint format typecheck spec generate \
         generate-check unasync unasync-check docs docs-serve bench clean test-tools
 
 help:  ## List the targets
@@ -24,6 +24,9 @@ install: $(STAMP)  ## Create .venv and install the project with its dev, test an
 demo: $(STAMP)  ## Run the quickstart end to end against a local control plane it starts
 	$(PY) docs/examples/quickstart.py
 
+web-chat: $(STAMP)  ## Run the chat widget example (examples/web_chat) against a local control plane; prints its URL
+	$(PY) examples/web_chat/local.py $(if $(PORT),--port $(PORT))
+
 test: $(STAMP) test-tools  ## Run the whole test suite (unit, core, typing, integration, docs examples)
 	$(PY) -m pytest -q
 
@@ -39,12 +42,12 @@ integration: $(STAMP)  ## Only the tests over real sockets against anyframe.test
 check: lint typecheck spec generate-check unasync-check docs  ## Everything CI checks besides the tests
 
 lint: $(STAMP)  ## ruff lint and format check
-	$(BIN)/ruff check src tests scripts docs/examples
-	$(BIN)/ruff format --check src tests scripts docs/examples
+	$(BIN)/ruff check src tests scripts docs/examples examples
+	$(BIN)/ruff format --check src tests scripts docs/examples examples
 
 format: $(STAMP)  ## Apply ruff fixes and formatting
-	$(BIN)/ruff check --fix src tests scripts docs/examples
-	$(BIN)/ruff format src tests scripts docs/examples
+	$(BIN)/ruff check --fix src tests scripts docs/examples examples
+	$(BIN)/ruff format src tests scripts docs/examples examples
 
 typecheck: $(STAMP)  ## mypy --strict over the hand-written code and the tests
 	$(BIN)/mypy

@@ -12,6 +12,10 @@ missing=()
 for cmd in "${!TOOLS[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${TOOLS[$cmd]}")
 done
+# Chromium only recommends fonts; with none installed a page renders its text as empty boxes.
+if ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -n 1)" ]; }; then
+  missing+=(fontconfig fonts-dejavu-core)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -57,14 +57,17 @@ RECONNECT_MS = 1000  # how soon a browser reconnects after its stream drops
 HEARTBEAT_S = 15.0  # a comment line this often keeps proxies from closing a quiet stream
 LAST_EVENT_ID = re.compile(r"[\x21-\x7e]{1,128}")  # the ids we sent are seqs; refuse anything odd
 
+# --8<-- [start:client]
 # One client for the whole app: it holds the connection pool that every visitor shares. It reads
 # ANYFRAME_API_KEY (and ANYFRAME_BASE_URL) from the environment and fails at start-up without a key.
 af = anyframe.AsyncAnyFrame()
+# --8<-- [end:client]
 
 
 # -- sessions: one per visitor -------------------------------------------------------------------
 
 
+# --8<-- [start:session]
 async def running_session(session_id: str | None) -> str:
     """The visitor's sandbox, woken up if it went to sleep, or a new one when there is none."""
     if session_id is not None:
@@ -78,6 +81,7 @@ async def running_session(session_id: str | None) -> str:
             pass  # gone, or beyond resuming: start afresh
     session = await af.sessions.create(agent_id=AGENT_ID, idle_timeout_s=IDLE_TIMEOUT_S)
     return (await af.sessions.wait_until_running(session.id, poll_interval=0.5)).id
+# --8<-- [end:session]
 
 
 class Refused(Exception):
@@ -210,6 +214,7 @@ async def with_heartbeat(
         reader.cancel()  # the visitor left (or the stream ended): close the upstream stream too
 
 
+# --8<-- [start:relay]
 async def relay(session_id: str, last_event_id: str | None) -> AsyncIterator[str]:
     """The visitor's conversation as SSE, resuming after `last_event_id` when the browser sent one."""
     yield f"retry: {RECONNECT_MS}\n\n"
@@ -222,8 +227,10 @@ async def relay(session_id: str, last_event_id: str | None) -> AsyncIterator[str
     except anyframe.AnyFrameError as exc:
         # Ending the response makes the browser reconnect with its Last-Event-ID: nothing is lost.
         logger.warning("event stream for session %s ended: %s", session_id, exc)
+# --8<-- [end:relay]
 
 
+# --8<-- [start:events]
 async def get_events(request: Request) -> Response:
     """`GET /api/events`: the visitor's conversation, history first, then live, as `text/event-stream`."""
     session_id = visitor_session(request)
@@ -235,6 +242,7 @@ async def get_events(request: Request) -> Response:
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},  # no proxy buffering
     )
+# --8<-- [end:events]
 
 
 # -- the application -----------------------------------------------------------------------------

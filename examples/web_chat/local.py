@@ -27,7 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turn-seconds", type=float, default=3.0, help="length of a scripted agent turn")
     args = parser.parse_args(argv)
 
-    listener = socket.create_server(("127.0.0.1", args.port))  # bound first, so the URL below is right
+    try:
+        listener = socket.create_server(("127.0.0.1", args.port))  # bound first: the URL printed is right
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        print(f"cannot listen on 127.0.0.1:{args.port}: {reason}; pick another port: make web-chat PORT=8001")
+        return 2
     with anyframe.testing.serve(turn_seconds=args.turn_seconds) as plane:
         af = plane.client
         agent = af.agents.create(name="web-chat", repo_url="tinyhq/box", install_cmd="bun install")
@@ -46,8 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         port = listener.getsockname()[1]
         print(f"Chat widget: http://127.0.0.1:{port}/  (local control plane at {plane.url}; Ctrl-C stops)")
         sys.stdout.flush()
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-        server.run(sockets=[listener])
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1))
+        try:
+            server.run(sockets=[listener])
+        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down
+            pass
+    print("Stopped.")
     return 0
 
 

@@ -124,7 +124,6 @@ class ChatApp:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
 
-
 def session_in(cookie: str) -> str:
     """The AnyFrame session id inside a visitor's `web_chat` cookie (signed, not encrypted)."""
     payload = cookie.split(".")[0]

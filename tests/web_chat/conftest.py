@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NoReturn
 
 import pytest
-from chat_harness import ChatApp, Tab
 
 from anyframe.testing import LocalControlPlane, serve
+
+from .chat_harness import ChatApp, Tab
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -38,7 +39,9 @@ def _chromium() -> str | None:
 
 def _unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason}: CI must run the browser tests (make test-tools installs Chromium)", pytrace=False)
+        pytest.fail(
+            f"{reason}: CI must run the browser tests (make test-tools installs Chromium)", pytrace=False
+        )
     pytest.skip(f"{reason}: run `make test-tools` as root to install it")
 
 

@@ -29,9 +29,10 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 from playwright.sync_api import expect
-from chat_harness import ChatApp, FrameParser, Tab, session_in, wait_until
 
 from anyframe.testing import LocalControlPlane
+
+from .chat_harness import ChatApp, FrameParser, Tab, session_in, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -49,7 +50,7 @@ def _transcript_seqs(plane: LocalControlPlane, session_id: str) -> list[int]:
 
 
 def _texts(tab: Tab, selector: str) -> list[str]:
-    return tab.page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+    return [str(text) for text in tab.page.locator(selector).all_text_contents()]
 
 
 def _event_requests(plane: LocalControlPlane, session_id: str) -> list[str | None]:
@@ -95,7 +96,9 @@ def test_markup_in_a_message_is_shown_as_text(open_tab: Callable[[], Tab]) -> No
     assert tab.page.evaluate("window.pwned") is None
 
 
-def test_the_visitor_answers_a_permission_request(open_tab: Callable[[], Tab], plane: LocalControlPlane) -> None:
+def test_the_visitor_answers_a_permission_request(
+    open_tab: Callable[[], Tab], plane: LocalControlPlane
+) -> None:
     tab = open_tab()
     tab.send("Please ask permission before you clean the build folder")
     tab.page.get_by_role("button", name="Allow").click()
@@ -135,7 +138,8 @@ def test_an_app_crash_mid_turn_resumes_the_page_with_nothing_lost_or_repeated(
     resumed_after = _event_requests(plane, session_id)[-1]
     tab.wait_for_turns(1)
     assert tab.seqs() == _transcript_seqs(plane, session_id) == [1, 2, 3, 4, 5, 6]
-    assert resumed_after is not None and 2 <= int(resumed_after) < 6, "no events were left to resume"
+    assert resumed_after is not None
+    assert 2 <= int(resumed_after) < 6, "the app came back only after the turn had been delivered"
 
 
 def test_a_graceful_restart_with_the_page_open_keeps_the_conversation_live(

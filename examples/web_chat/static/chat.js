@@ -117,6 +117,7 @@ async function answer(requestId, decision) {
   if (!response?.ok) setStatus("Your answer was not sent. Reload the page to try again.");
 }
 
+// --8<-- [start:listen]
 function listen() {
   const source = new EventSource("/api/events");
   source.onopen = () => {
@@ -142,6 +143,7 @@ function listen() {
     setStatus(source.readyState === EventSource.CLOSED ? "Disconnected. Reload the page to try again." : "Reconnecting…");
   };
 }
+// --8<-- [end:listen]
 
 async function start() {
   setStatus("Starting your sandbox…");
