@@ -81,6 +81,8 @@ async def running_session(session_id: str | None) -> str:
             pass  # gone, or beyond resuming: start afresh
     session = await af.sessions.create(agent_id=AGENT_ID, idle_timeout_s=IDLE_TIMEOUT_S)
     return (await af.sessions.wait_until_running(session.id, poll_interval=0.5)).id
+
+
 # --8<-- [end:session]
 
 
@@ -227,6 +229,8 @@ async def relay(session_id: str, last_event_id: str | None) -> AsyncIterator[str
     except anyframe.AnyFrameError as exc:
         # Ending the response makes the browser reconnect with its Last-Event-ID: nothing is lost.
         logger.warning("event stream for session %s ended: %s", session_id, exc)
+
+
 # --8<-- [end:relay]
 
 
@@ -242,6 +246,8 @@ async def get_events(request: Request) -> Response:
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},  # no proxy buffering
     )
+
+
 # --8<-- [end:events]
 
 

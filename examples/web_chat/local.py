@@ -8,6 +8,7 @@ Ctrl-C stops both.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import socket
@@ -52,10 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Chat widget: http://127.0.0.1:{port}/  (local control plane at {plane.url}; Ctrl-C stops)")
         sys.stdout.flush()
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1))
-        try:
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C once it has shut down
             server.run(sockets=[listener])
-        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down
-            pass
     print("Stopped.")
     return 0
 
