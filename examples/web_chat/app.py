@@ -79,6 +79,7 @@ async def running_session(session_id: str | None) -> str:
                 return (await af.sessions.wait_until_running(session_id, poll_interval=0.5)).id
         except (anyframe.NotFoundError, anyframe.ConflictError, anyframe.SessionEndedError):
             pass  # gone, or beyond resuming: start afresh
+        # (A session caught mid-snapshot, for the second it takes, is replaced as well.)
     session = await af.sessions.create(agent_id=AGENT_ID, idle_timeout_s=IDLE_TIMEOUT_S)
     return (await af.sessions.wait_until_running(session.id, poll_interval=0.5)).id
 

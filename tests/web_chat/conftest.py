@@ -5,7 +5,8 @@
 - `chat_app`: the example app as its own process (`uvicorn app:app`) against that plane.
 - `browser`: headless Chromium from the system (Debian's package), driven by Playwright, which never
   downloads a browser of its own. Missing Chromium or Playwright skips the browser tests locally and
-  FAILS them under `CI=true`, where a skip would hide that the browser test never ran.
+  FAILS them under `CI=true`, where a skip would hide that the browser test never ran. `$CHROMIUM`
+  names another browser binary (and only that one).
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ CHROMIUM_FLAGS = [
 
 
 def _chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
+    """The browser to drive: `$CHROMIUM` when set (only that one), else Debian's `chromium`."""
+    override = os.environ.get("CHROMIUM")
+    candidates = [override] if override else [shutil.which("chromium"), "/usr/bin/chromium"]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
 def _unavailable(reason: str) -> NoReturn:

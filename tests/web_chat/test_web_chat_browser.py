@@ -6,6 +6,7 @@ Contracts pinned here:
   each event is on the page exactly once, in `seq` order, and a reload shows the same conversation;
 - markup in a message is shown as text, never run;
 - the visitor answers the agent's permission request from the page, and the turn carries on;
+- a conversation deleted under an open page says so, disables sending and stops reconnecting;
 - a drop of the app's upstream stream mid-turn (the plane cuts it after k frames) is repaired by the
   SDK: the page sees every event once, and the plane saw the reconnect carry `Last-Event-ID`;
 - a crash of the app mid-turn is repaired by the browser: EventSource reconnects with its own
@@ -155,6 +156,24 @@ def test_a_graceful_restart_with_the_page_open_keeps_the_conversation_live(
     tab.send("still there?")
     tab.wait_for_turns(2)
     assert tab.seqs() == _transcript_seqs(plane, session_id) == list(range(1, 13))
+
+
+def test_a_deleted_conversation_tells_the_visitor_and_stops_reconnecting(
+    open_tab: Callable[[], Tab], plane: LocalControlPlane
+) -> None:
+    tab = open_tab()
+    expect(tab.page.locator("#status")).to_have_text("Connected")
+    session_id = _session_id(tab)
+    plane.client.sessions.terminate(session_id)
+    wait_until(lambda: plane.client.sessions.get(session_id).status == "terminated")
+    plane.client.sessions.delete(session_id)
+    expect(tab.page.locator("#status")).to_have_text(
+        "This conversation has ended. Reload the page to start a new one."
+    )
+    expect(tab.page.locator("#send")).to_be_disabled()
+    requests = len(_event_requests(plane, session_id))
+    time.sleep(1.5)  # longer than the reconnect delay the app asks for
+    assert len(_event_requests(plane, session_id)) == requests
 
 
 async def _http_visitor(url: str, number: int, transport: httpx.AsyncHTTPTransport) -> list[tuple[str, str]]:

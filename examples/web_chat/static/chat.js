@@ -11,6 +11,7 @@ const statusLine = document.getElementById("status");
 const form = document.getElementById("composer");
 const input = document.getElementById("text");
 const send = document.getElementById("send");
+let ended = false; // the conversation is over: nothing more can be sent
 
 function setStatus(text) {
   statusLine.textContent = text;
@@ -122,7 +123,7 @@ function listen() {
   const source = new EventSource("/api/events");
   source.onopen = () => {
     setStatus("Connected");
-    send.disabled = false;
+    send.disabled = ended;
   };
   source.onmessage = (message) => {
     let event;
@@ -135,6 +136,7 @@ function listen() {
   };
   source.addEventListener("gone", () => {
     source.close();
+    ended = true;
     send.disabled = true;
     setStatus("This conversation has ended. Reload the page to start a new one.");
   });
@@ -182,7 +184,7 @@ form.addEventListener("submit", async (e) => {
   } catch (err) {
     setStatus(`Not sent: ${err.message}`);
   } finally {
-    send.disabled = false;
+    send.disabled = ended;
     input.focus();
   }
 });
