@@ -205,6 +205,7 @@ EXCEPTION_BASES: dict[str, tuple[type[BaseException], ...]] = {
     "APITimeoutError": (exceptions.APIConnectionError,),
     "ResponseValidationError": (exceptions.AnyFrameError,),
     "InvalidArgumentError": (exceptions.AnyFrameError, ValueError),
+    "LocalValidationError": (exceptions.ValidationError, exceptions.InvalidArgumentError),
     "ClientClosedError": (exceptions.AnyFrameError, RuntimeError),
     "BuildFailedError": (exceptions.AnyFrameError,),
     "SessionEndedError": (exceptions.AnyFrameError,),

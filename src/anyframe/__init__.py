@@ -69,6 +69,9 @@ if TYPE_CHECKING:
         InvalidArgumentError as InvalidArgumentError,
     )
     from .exceptions import (
+        LocalValidationError as LocalValidationError,
+    )
+    from .exceptions import (
         NotFoundError as NotFoundError,
     )
     from .exceptions import (
@@ -256,6 +259,7 @@ __all__ = [
     "Credentials",
     "EventStream",
     "InvalidArgumentError",
+    "LocalValidationError",
     "LogUrl",
     "McpTransport",
     "NotFoundError",
@@ -324,6 +328,7 @@ _LAZY: dict[str, str] = {
     "Credentials": ".models",
     "EventStream": "._sync._transport",
     "InvalidArgumentError": ".exceptions",
+    "LocalValidationError": ".exceptions",
     "LogUrl": ".models",
     "McpTransport": ".models",
     "NotFoundError": ".exceptions",

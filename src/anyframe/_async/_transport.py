@@ -8,7 +8,6 @@ function in `anyframe._core`; this shell only sends, sleeps and iterates.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import AsyncGenerator, Mapping
@@ -19,9 +18,11 @@ import httpx
 
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors
+from .._core.jsonbody import encode_json
 from .._core.parse import parse_json, parse_model, parse_models
 from .._core.resume import StreamResume
 from .._core.retry import retry_delay_for_exception, retry_delay_for_status
+from .._core.secrets import Secrets
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
 from ..exceptions import APIError, ClientClosedError, ResponseValidationError
 from ._io import make_gate, sleep
@@ -62,6 +63,8 @@ class AsyncTransport:
         self.entry = make_gate(1) if self.owns_http else None
         self.closed = False
         self.parent: AsyncTransport | None = None
+        # What error messages, bodies and chained causes are scrubbed of; `derive` copies share it.
+        self.secrets = Secrets([config.api_key])
 
     def derive(self, config: ClientConfig) -> AsyncTransport:
         """A transport with other settings sharing this one's connection pool (and closed flag owner)."""
@@ -90,8 +93,7 @@ class AsyncTransport:
         merged = self.headers if headers is None else {**self.headers, **headers}
         content = None
         if "json" in args:
-            # Compact separators whatever the httpx version: byte-compatible with the 1.x SDK.
-            content = json.dumps(args["json"], separators=(",", ":"), ensure_ascii=False).encode()
+            content = encode_json(args["json"])  # compact, as 1.x; NaN or a set refused before sending
             merged = {**merged, **args.get("headers", {})}
         return self.http.build_request(
             args["method"],
@@ -150,7 +152,7 @@ class AsyncTransport:
                         attempt + 1, "" if delay is None else f", retrying in {delay:.2f}s",
                     )  # fmt: skip
                 if delay is None:
-                    with translate_errors():
+                    with translate_errors(self.secrets):
                         raise
                 await sleep(delay)
                 attempt += 1
@@ -168,7 +170,7 @@ class AsyncTransport:
                 request.method, status, response.headers, attempt, self.config.max_retries
             )
             if delay is None:
-                raise error_from_response(status, response.headers, response.content)
+                raise error_from_response(status, response.headers, response.content, secrets=self.secrets)
             if debug:
                 logger.debug(
                     "%s %s: retrying HTTP %d in %.2fs", request.method, request.url.path, status, delay
@@ -179,17 +181,21 @@ class AsyncTransport:
     async def model(self, args: Mapping[str, Any], model: type[T]) -> T:
         """Send and validate the answer into `model`."""
         response = await self.send(args)
-        return parse_model(response.status_code, response.headers, response.content, model)
+        return parse_model(
+            response.status_code, response.headers, response.content, model, secrets=self.secrets
+        )
 
     async def models(self, args: Mapping[str, Any], model: type[T]) -> list[T]:
         """Send and validate the answer into a list of `model`."""
         response = await self.send(args)
-        return parse_models(response.status_code, response.headers, response.content, model)
+        return parse_models(
+            response.status_code, response.headers, response.content, model, secrets=self.secrets
+        )
 
     async def json_object(self, args: Mapping[str, Any]) -> dict[str, object]:
         """Send and decode an opaque answer that must be a JSON object (`{}` when the body is empty)."""
         response = await self.send(args)
-        value = parse_json(response.status_code, response.headers, response.content)
+        value = parse_json(response.status_code, response.headers, response.content, secrets=self.secrets)
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -329,7 +335,9 @@ async def _follow(
                     return  # the server asks us not to reconnect
                 if response.status_code >= 300:
                     await response.aread()
-                    error = error_from_response(response.status_code, response.headers, response.content)
+                    error = error_from_response(
+                        response.status_code, response.headers, response.content, secrets=transport.secrets
+                    )
                     asked = state.answer_failed(
                         response.status_code, response.headers, transport.config.max_retries
                     )
@@ -364,7 +372,7 @@ async def _follow(
         elif not resume:
             if failure is None:
                 return
-            with translate_errors():
+            with translate_errors(transport.secrets):
                 raise failure
         else:
             ended = state.connection_ended(

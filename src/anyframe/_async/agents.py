@@ -7,7 +7,7 @@ import builtins
 from collections.abc import Callable, Mapping, Sequence
 
 from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
-from .._core.validate import check_env_vars, check_id, check_ports, check_text
+from .._core.validate import check_count, check_env_vars, check_id, check_ports, check_text
 from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
 from .._generated.api.builds import (
     get_build_log_url,
@@ -317,7 +317,7 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` or `limit` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_id("limit", limit))
+        request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_count("limit", limit))
         return await self._transport.models(request, Build)
 
     async def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..exceptions import InvalidArgumentError
+from .validate import check_seconds
 
 __all__ = ["BUILD_DONE", "BUILD_FAILED", "SESSION_ENDED", "SESSION_READY", "Poll", "PollFailed"]
 
@@ -46,6 +46,10 @@ class Poll:
         poll_interval: The longest sleep between two polls.
         what: How to name the thing waited for in the timeout message.
         clock: Monotonic clock, injectable for tests.
+
+    Raises:
+        InvalidArgumentError: `timeout` is not a positive number of seconds (infinity waits for ever),
+            or `poll_interval` is not a positive, finite one.
     """
 
     done: frozenset[str]
@@ -58,12 +62,10 @@ class Poll:
     deadline: float = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.timeout > 0:  # NaN too: a NaN deadline would never pass
-            raise InvalidArgumentError(f"timeout must be a positive number of seconds, got {self.timeout!r}")
-        if not self.poll_interval > 0:
-            raise InvalidArgumentError(
-                f"poll_interval must be a positive number of seconds, got {self.poll_interval!r}"
-            )
+        # Checked before the first poll: a string would raise TypeError mid-wait, NaN would never pass
+        # the deadline, and an infinite interval would overflow the sync sleep.
+        self.timeout = check_seconds("timeout", self.timeout, allow_infinite=True)  # inf: wait for ever
+        self.poll_interval = check_seconds("poll_interval", self.poll_interval)
         self.deadline = self.clock() + self.timeout
 
     def next_delay(self, status: str | None) -> float | None:

@@ -9,7 +9,6 @@ function in `anyframe._core`; this shell only sends, sleeps and iterates.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Generator, Mapping
@@ -20,9 +19,11 @@ import httpx
 
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors
+from .._core.jsonbody import encode_json
 from .._core.parse import parse_json, parse_model, parse_models
 from .._core.resume import StreamResume
 from .._core.retry import retry_delay_for_exception, retry_delay_for_status
+from .._core.secrets import Secrets
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
 from ..exceptions import APIError, ClientClosedError, ResponseValidationError
 from ._io import make_gate, sleep
@@ -63,6 +64,8 @@ class Transport:
         self.entry = make_gate(1) if self.owns_http else None
         self.closed = False
         self.parent: Transport | None = None
+        # What error messages, bodies and chained causes are scrubbed of; `derive` copies share it.
+        self.secrets = Secrets([config.api_key])
 
     def derive(self, config: ClientConfig) -> Transport:
         """A transport with other settings sharing this one's connection pool (and closed flag owner)."""
@@ -91,8 +94,7 @@ class Transport:
         merged = self.headers if headers is None else {**self.headers, **headers}
         content = None
         if "json" in args:
-            # Compact separators whatever the httpx version: byte-compatible with the 1.x SDK.
-            content = json.dumps(args["json"], separators=(",", ":"), ensure_ascii=False).encode()
+            content = encode_json(args["json"])  # compact, as 1.x; NaN or a set refused before sending
             merged = {**merged, **args.get("headers", {})}
         return self.http.build_request(
             args["method"],
@@ -151,7 +153,7 @@ class Transport:
                         attempt + 1, "" if delay is None else f", retrying in {delay:.2f}s",
                     )  # fmt: skip
                 if delay is None:
-                    with translate_errors():
+                    with translate_errors(self.secrets):
                         raise
                 sleep(delay)
                 attempt += 1
@@ -169,7 +171,7 @@ class Transport:
                 request.method, status, response.headers, attempt, self.config.max_retries
             )
             if delay is None:
-                raise error_from_response(status, response.headers, response.content)
+                raise error_from_response(status, response.headers, response.content, secrets=self.secrets)
             if debug:
                 logger.debug(
                     "%s %s: retrying HTTP %d in %.2fs", request.method, request.url.path, status, delay
@@ -180,17 +182,21 @@ class Transport:
     def model(self, args: Mapping[str, Any], model: type[T]) -> T:
         """Send and validate the answer into `model`."""
         response = self.send(args)
-        return parse_model(response.status_code, response.headers, response.content, model)
+        return parse_model(
+            response.status_code, response.headers, response.content, model, secrets=self.secrets
+        )
 
     def models(self, args: Mapping[str, Any], model: type[T]) -> list[T]:
         """Send and validate the answer into a list of `model`."""
         response = self.send(args)
-        return parse_models(response.status_code, response.headers, response.content, model)
+        return parse_models(
+            response.status_code, response.headers, response.content, model, secrets=self.secrets
+        )
 
     def json_object(self, args: Mapping[str, Any]) -> dict[str, object]:
         """Send and decode an opaque answer that must be a JSON object (`{}` when the body is empty)."""
         response = self.send(args)
-        value = parse_json(response.status_code, response.headers, response.content)
+        value = parse_json(response.status_code, response.headers, response.content, secrets=self.secrets)
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -330,7 +336,9 @@ def _follow(
                     return  # the server asks us not to reconnect
                 if response.status_code >= 300:
                     response.read()
-                    error = error_from_response(response.status_code, response.headers, response.content)
+                    error = error_from_response(
+                        response.status_code, response.headers, response.content, secrets=transport.secrets
+                    )
                     asked = state.answer_failed(
                         response.status_code, response.headers, transport.config.max_retries
                     )
@@ -365,7 +373,7 @@ def _follow(
         elif not resume:
             if failure is None:
                 return
-            with translate_errors():
+            with translate_errors(transport.secrets):
                 raise failure
         else:
             ended = state.connection_ended(
