@@ -7,7 +7,7 @@ import builtins
 from collections.abc import Callable, Mapping, Sequence
 
 from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
-from .._core.validate import check_count, check_env_vars, check_id, check_ports, check_text
+from .._core.validate import check_count, check_env_vars, check_id, check_object, check_ports, check_text
 from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
 from .._generated.api.builds import (
     get_build_log_url,
@@ -127,7 +127,9 @@ class AsyncAgents(AsyncResource):
             serve_cmd=unset(serve_cmd),
             preview_ports=unset(check_ports("preview_ports", preview_ports)),
             permissions=unset(
-                None if permissions is None else AgentCreateRequestPermissions.from_dict(permissions)
+                None
+                if permissions is None
+                else AgentCreateRequestPermissions.from_dict(check_object("permissions", permissions))
             ),
             env_vars=unset(None if env is None else AgentCreateRequestEnvVars.from_dict(env)),
         )
@@ -223,7 +225,9 @@ class AsyncAgents(AsyncResource):
             serve_cmd=unset(serve_cmd),
             preview_ports=unset(check_ports("preview_ports", preview_ports)),
             permissions=unset(
-                None if permissions is None else AgentUpdateRequestPermissions.from_dict(permissions)
+                None
+                if permissions is None
+                else AgentUpdateRequestPermissions.from_dict(check_object("permissions", permissions))
             ),
             env_vars=unset(None if env is None else AgentUpdateRequestEnvVars.from_dict(env)),
         )

@@ -230,7 +230,7 @@ def _api_key(value: object, source: str) -> str | None:
         return None
     if not _KEY_CHARS.fullmatch(key):
         position, char = next((i, c) for i, c in enumerate(key) if not _KEY_CHARS.fullmatch(c))
-        what = "whitespace" if char.isspace() else "a non-ASCII character" if ord(char) > 0x7E else (
+        what = "whitespace" if char.isspace() else "a non-ASCII character" if ord(char) > 0x7F else (
             "a control character"
         )  # fmt: skip
         raise InvalidArgumentError(
