@@ -381,7 +381,10 @@ class ResponseValidationError(AnyFrameError):
 class InvalidArgumentError(AnyFrameError, ValueError):
     """An argument the SDK could check locally is wrong; nothing was sent.
 
-    It is a `ValueError` too, so code written for plain Python validation catches it.
+    It is a `ValueError` too, so code written for plain Python validation catches it. A wrong request
+    argument (a body field, a query parameter, a path id) raises the subclass
+    [`LocalValidationError`][anyframe.LocalValidationError]; a wrong setting (`api_key`, `base_url`,
+    a timeout, a callback) raises this class itself.
     """
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import httpx
+
 from anyframe import AnyFrame
 
 from .wire import CONNECTOR, PREVIEW, PREVIEW_BATCH, PREVIEW_RESULT, SAVE_AS_BASE, SNAPSHOT, session
@@ -39,6 +41,16 @@ class PathCall:
     status: int = 200
     answer: object = None
     content_type: str = "application/json"
+
+    def response(self) -> httpx.Response:
+        """A fresh valid answer (a stream's body can be read once)."""
+        if self.content_type == "text/event-stream":
+            return httpx.Response(
+                self.status, text=str(self.answer), headers={"content-type": self.content_type}
+            )
+        if self.answer is None:
+            return httpx.Response(self.status)
+        return httpx.Response(self.status, json=self.answer)
 
 
 def _events(af: AnyFrame, value: object) -> object:

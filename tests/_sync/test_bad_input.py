@@ -16,8 +16,8 @@ Contracts pinned here:
 - `message` / `respond` bodies must be dicts (a bare string gets a hint).
 - `transcript(limit=0)`, `attention.list(limit=0)`, `sessions.create(idle_timeout_s=0)` and a non-bool
   `enabled` of a connector toggle are refused.
-- A value JSON cannot carry anywhere in a chat body (NaN, ±inf, a `set`, `bytes`, `object()`, a
-  non-str key, a lone surrogate) is a `LocalValidationError` naming where it is, raised before sending
+- A value JSON cannot carry anywhere in a chat body (NaN, ±inf, a `set`, `bytes`, `object()`, a tuple
+  key, a lone surrogate) is a `LocalValidationError` naming where it is, raised before sending
   (issue 13 items 2 and 3); a lone surrogate in a name is refused the same way.
 - The waiters' `timeout` / `poll_interval` must be numbers (`timeout="5"` is refused, not a `TypeError`
   after the first poll), and `on_status` must be callable; nothing is sent.
@@ -236,7 +236,7 @@ def test_skill_content_and_mcp_config_must_be_dicts(af: AnyFrame, api: respx.Moc
         ({"prompt": "x", "tags": {"a", "b"}}, "body['tags']", "use a list"),
         ({"prompt": "x", "attachments": [{"data": b"\x89PNG"}]}, "body['attachments'][0]['data']", "base64"),
         ({"prompt": "x", "meta": object()}, "body['meta']", "is a object"),
-        ({"prompt": "x", "meta": {1: "a"}}, "body['meta']", "keys must be str"),
+        ({"prompt": "x", "meta": {(1, 2): "a"}}, "body['meta']", "keys must be str"),
         ({"prompt": "bad \ud800"}, "body['prompt']", "surrogate"),
     ],
 )

@@ -5,11 +5,14 @@ Contracts pinned here:
 - Whatever JSON can carry is encoded byte for byte as the 1.x SDK did: `json.dumps` with compact
   separators and `ensure_ascii=False`, UTF-8 (property test over JSON values, tuples included).
 - NaN, +inf and -inf anywhere are refused (they would go out as `NaN` / `Infinity`, which is not JSON).
-- A `set`, `bytes`, `datetime`, `Decimal`, `UUID`, a non-dict mapping or any other object, a non-str
-  key, a lone surrogate, an int too long to write, or nesting past `MAX_DEPTH` (a list containing
-  itself included) is refused with a `LocalValidationError` (also `InvalidArgumentError`,
-  `ValueError`, `ValidationError`) whose message names where the value sits (`body['a'][0]`) and says
-  what to do, and whose `loc` is FastAPI-shaped (`["body", "a", 0]`).
+- A `set`, `bytes`, `datetime`, `Decimal`, `UUID`, a non-dict mapping or any other object, a key that
+  is not str/int/float/bool/None, a lone surrogate (in a value or a key) or an int too long to write is
+  refused with a `LocalValidationError` (also `InvalidArgumentError`, `ValueError`, `ValidationError`)
+  whose message names where the value sits (`body['a'][0]`) and says what to do, and whose `loc` is
+  FastAPI-shaped (`["body", "a", 0]`). Keys of type int, float, bool or None are written as strings,
+  as 1.x did.
+- A list containing itself, or nesting too deep for the recursion limit, is refused as such, never a
+  `RecursionError` or `ValueError`; deep but finite nesting the encoder handles goes out.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anyframe import InvalidArgumentError, LocalValidationError, ValidationError
-from anyframe._core.jsonbody import MAX_DEPTH, encode_json
+from anyframe._core.jsonbody import encode_json
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
@@ -91,12 +94,22 @@ def test_values_json_cannot_represent_are_refused_with_what_to_do(bad: object, k
     assert error.errors[0]["loc"] == ["body", "attachments", 0, "data"]
 
 
-@pytest.mark.parametrize("key", [1, 2.5, None, True, ("a",)])
-def test_non_string_keys_are_refused(key: object) -> None:
+@pytest.mark.parametrize("key", [("a",), frozenset(), b"k"])
+def test_keys_json_cannot_write_are_refused(key: object) -> None:
     error = refused({"meta": {key: "v"}})
 
     assert "body['meta'] has the key" in error.message
     assert "keys must be str" in error.message
+
+
+def test_int_float_bool_and_none_keys_are_written_as_strings_as_1x_did() -> None:
+    assert (
+        encode_json({3: "a", 2.5: "b", True: "c", None: "d"}) == b'{"3":"a","2.5":"b","true":"c","null":"d"}'
+    )
+
+
+def test_a_bad_value_under_an_int_key_is_located() -> None:
+    assert refused({"meta": {7: math.nan}}).errors[0]["loc"] == ["body", "meta", "7"]
 
 
 def test_the_root_itself_is_named_body() -> None:
@@ -115,20 +128,20 @@ def test_a_lone_surrogate_in_a_key_is_refused() -> None:
     assert "surrogate" in refused({"a": {"\udfff": 1}}).message
 
 
-def test_deep_nesting_is_refused_before_the_encoder_recurses() -> None:
+def test_nesting_too_deep_for_the_encoder_is_refused_not_a_recursion_error() -> None:
     deep: object = "leaf"
-    for _ in range(MAX_DEPTH + 5):
+    for _ in range(100_000):
         deep = [deep]
 
-    assert "nested more than" in refused({"x": deep}).message
+    assert "nested too deeply" in refused({"x": deep}).message
 
 
-def test_nesting_up_to_the_limit_is_accepted() -> None:
+def test_deep_nesting_the_encoder_handles_goes_out_unchanged() -> None:
     deep: object = 1
-    for _ in range(MAX_DEPTH - 1):
+    for _ in range(200):
         deep = [deep]
 
-    assert encode_json(deep) == b"[" * (MAX_DEPTH - 1) + b"1" + b"]" * (MAX_DEPTH - 1)
+    assert encode_json(deep) == b"[" * 200 + b"1" + b"]" * 200
 
 
 def test_a_list_containing_itself_is_refused_not_a_crash() -> None:

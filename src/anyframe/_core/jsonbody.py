@@ -1,12 +1,14 @@
 """Request bodies as JSON bytes: valid JSON or a typed error, decided before anything is sent.
 
-`json.dumps` alone would send `NaN` / `Infinity` (not JSON: strict parsers refuse the whole body),
-silently turn `{1: "a"}` into `{"1": "a"}` (and `{1: "a", "1": "b"}` into duplicate names), and raise a
-bare `TypeError` for a `set`, `bytes` or `object()` deep inside a chat message without saying where.
-[`encode_json`][anyframe._core.jsonbody.encode_json] walks the value first and refuses anything JSON
-cannot carry with a [`LocalValidationError`][anyframe.LocalValidationError] naming where it sits
+`json.dumps` as the 1.x SDK called it sends `NaN` / `Infinity` (not JSON: strict parsers refuse the
+whole body) and raises a bare `TypeError` for a `set`, `bytes` or `object()` deep inside a chat
+message without saying where; a lone surrogate then fails as a `UnicodeEncodeError`.
+[`encode_json`][anyframe._core.jsonbody.encode_json] encodes with `allow_nan=False` and, when that or
+the UTF-8 step fails, walks the value to raise a
+[`LocalValidationError`][anyframe.LocalValidationError] naming where the culprit sits
 (`body['attachments'][0]`, `loc` `["body", "attachments", 0]`) and how to fix it. What it accepts is
-encoded exactly as the 1.x SDK did (compact separators, `ensure_ascii=False`, UTF-8), byte for byte.
+encoded exactly as the 1.x SDK did (compact separators, `ensure_ascii=False`, UTF-8), byte for byte,
+at the C encoder's speed: the walk runs only on the refusal path.
 """
 
 from __future__ import annotations
@@ -18,11 +20,7 @@ import uuid
 
 from ..exceptions import LocalValidationError
 
-__all__ = ["MAX_DEPTH", "encode_json"]
-
-MAX_DEPTH = 200
-"""The deepest nesting accepted: far beyond any real body, well inside Python's recursion limit (a
-container that contains itself is reported as too deep instead of crashing the encoder)."""
+__all__ = ["encode_json"]
 
 _Path = tuple[str | int, ...]
 
@@ -51,21 +49,25 @@ def _unsupported(path: _Path, value: object) -> LocalValidationError:
     return _refuse(path, f"is a {kind}, which JSON cannot represent: {hint}")
 
 
+_SCALARS = (str, bool, type(None))
+_KEYS = (str, int, float, bool, type(None))  # what json.dumps accepts as keys (writing them as strings)
+# Past this many bits an int may exceed the interpreter's int-to-str limit (4,300 digits).
+_INT_BITS = 4096 * 3
+
+
 def _check(value: object, path: _Path) -> None:
-    """Raise for the first value JSON cannot carry, depth first, in the order `json.dumps` meets them."""
-    if len(path) > MAX_DEPTH:
-        raise _refuse(
-            path[:3],
-            f"is nested more than {MAX_DEPTH} levels deep (does a dict or list contain itself?)",
-        )
-    if isinstance(value, str) or value is None or isinstance(value, bool):
+    """Raise for the first value JSON cannot carry, depth first, in the order `json.dumps` meets them.
+
+    Only run once `json.dumps` has failed, to say where and why: the encoder itself is the fast path.
+    """
+    if isinstance(value, _SCALARS):
         return
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if value - value != 0.0:  # NaN and both infinities
             raise _refuse(path, f"is {value!r}, which is not valid JSON: send a finite number or None")
         return
     if isinstance(value, int):
-        if value.bit_length() > 4096 * 3:  # near the interpreter's int-to-str digit limit (4,300 digits)
+        if value.bit_length() > _INT_BITS:
             try:
                 int.__repr__(value)
             except ValueError:
@@ -73,11 +75,11 @@ def _check(value: object, path: _Path) -> None:
         return
     if isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str):
+            if not isinstance(key, _KEYS):
                 raise _refuse(
                     path, f"has the key {key!r} ({type(key).__name__}): JSON object keys must be str"
                 )
-            _check(item, (*path, key))
+            _check(item, (*path, key if isinstance(key, str) else str(key)))
         return
     if isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
@@ -114,18 +116,29 @@ def encode_json(value: object) -> bytes:
     """Encode a request body as compact UTF-8 JSON, byte-compatible with the 1.x SDK.
 
     Args:
-        value: The body: dicts with str keys, lists, tuples, str, int, finite float, bool, None.
+        value: The body: dicts, lists, tuples, str, int, finite float, bool, None. Dict keys may be
+            str, or int, float, bool, None, which JSON writes as strings (as the 1.x SDK did).
 
     Returns:
         The JSON bytes (`separators=(",", ":")`, non-ASCII written as is).
 
     Raises:
         LocalValidationError: A value JSON cannot carry (NaN, ±infinity, a `set`, `bytes`, an object,
-            a non-str key, a lone surrogate, nesting past `MAX_DEPTH`); the message and `loc` say
-            where it is. Nothing was sent.
+            a key of another type, a lone surrogate, an int too long to write); the message and `loc`
+            say where it is. A container that contains itself, or nesting too deep for Python's
+            recursion limit, is refused as such. Nothing was sent.
     """
-    _check(value, ())
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    try:
+        # The C encoder is the fast path and the judge; the walk below only explains a refusal.
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as exc:
+        try:
+            _check(value, ())
+        except RecursionError:
+            raise _refuse(
+                (), "is nested too deeply to encode as JSON: does a dict or list contain itself?"
+            ) from None
+        raise _refuse((), f"cannot be encoded as JSON ({type(exc).__name__}: {exc})") from None
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
