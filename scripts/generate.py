@@ -1,12 +1,16 @@
 """Regenerate `src/anyframe/_generated` from `openapi.yaml`, or check that the committed copy is current.
 
-    python scripts/generate.py            # rewrite src/anyframe/_generated
+    python scripts/generate.py            # rewrite src/anyframe/_generated (and the plane's spec copy)
     python scripts/generate.py --check    # regenerate into a temp dir, fail on any difference
 
 The generator is openapi-python-client at the version pinned in pyproject.toml (dev extra), run with
 `--meta none`, our config and our endpoint template (request building only; see
 scripts/generator/templates). Its output is then normalised with the pinned ruff and explicit flags,
 so two runs on any machine give byte-identical files.
+
+A second, independent step writes `src/anyframe/testing/openapi.json`, a JSON copy of the spec that the
+local control plane ships as package data and validates requests against (it runs on the standard
+library alone, so it cannot read YAML); `--check` fails when that copy is stale too.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import filecmp
+import json
 import shutil
 import subprocess
 import sys
@@ -31,6 +36,7 @@ BIN = Path(sys.executable).parent
 # The stock client.py/errors.py wrap an httpx client we do not use: the curated layer owns the transport.
 UNUSED = ("client.py", "errors.py")
 RUFF_FLAGS = ["--isolated", "--line-length", "110", "--target-version", "py310"]
+SPEC_JSON = ROOT / "src" / "anyframe" / "testing" / "openapi.json"
 
 
 def _run(*args: str | Path) -> None:
@@ -75,6 +81,24 @@ def differences(fresh: Path, committed: Path) -> list[str]:
     return report
 
 
+def spec_json() -> str:
+    """Return the JSON copy of `openapi.yaml` the local control plane ships (stable bytes)."""
+    import yaml  # a dev dependency; imported here so the rest of the script never needs it
+
+    document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def check_spec_json() -> list[str]:
+    """Describe how the committed spec copy differs from a fresh one (empty when current)."""
+    fresh = spec_json()
+    if not SPEC_JSON.is_file():
+        return [f"{SPEC_JSON.relative_to(ROOT)} does not exist"]
+    if SPEC_JSON.read_text(encoding="utf-8") != fresh:
+        return [f"{SPEC_JSON.relative_to(ROOT)} is not the JSON form of {SPEC.name}"]
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -85,15 +109,16 @@ def main(argv: list[str] | None = None) -> int:
         fresh = Path(tmp) / "_generated"
         generate(fresh)
         if args.check:
-            report = differences(fresh, TARGET)
+            report = differences(fresh, TARGET) + check_spec_json()
             if report:
-                print("src/anyframe/_generated is stale; run `make generate` and commit:", *report, sep="\n")
+                print("generated files are stale; run `make generate` and commit:", *report, sep="\n")
                 return 1
-            print("src/anyframe/_generated matches openapi.yaml")
+            print(f"src/anyframe/_generated and {SPEC_JSON.name} match openapi.yaml")
             return 0
         shutil.rmtree(TARGET, ignore_errors=True)
         shutil.copytree(fresh, TARGET)
-    print(f"regenerated {TARGET.relative_to(ROOT)} from {SPEC.name}")
+    SPEC_JSON.write_text(spec_json(), encoding="utf-8")
+    print(f"regenerated {TARGET.relative_to(ROOT)} and {SPEC_JSON.relative_to(ROOT)} from {SPEC.name}")
     return 0
 
 

@@ -120,7 +120,7 @@ class AsyncAgents(AsyncResource):
             name=check_text("name", name),
             description=unset(description),
             system_prompt=unset(system_prompt),
-            runtime=unset(runtime),
+            runtime=unset(runtime),  # type: ignore[arg-type]  # sent as given: the server owns the enum
             repo_url=unset(repo_url),
             repo_ref=unset(repo_ref),
             install_cmd=unset(install_cmd),
@@ -216,7 +216,7 @@ class AsyncAgents(AsyncResource):
             name=unset(name),
             description=unset(description),
             system_prompt=unset(system_prompt),
-            runtime=unset(runtime),
+            runtime=unset(runtime),  # type: ignore[arg-type]  # sent as given: the server owns the enum
             repo_url=unset(repo_url),
             repo_ref=unset(repo_ref),
             install_cmd=unset(install_cmd),

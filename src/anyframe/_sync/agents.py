@@ -121,7 +121,7 @@ class Agents(Resource):
             name=check_text("name", name),
             description=unset(description),
             system_prompt=unset(system_prompt),
-            runtime=unset(runtime),
+            runtime=unset(runtime),  # type: ignore[arg-type]  # sent as given: the server owns the enum
             repo_url=unset(repo_url),
             repo_ref=unset(repo_ref),
             install_cmd=unset(install_cmd),
@@ -217,7 +217,7 @@ class Agents(Resource):
             name=unset(name),
             description=unset(description),
             system_prompt=unset(system_prompt),
-            runtime=unset(runtime),
+            runtime=unset(runtime),  # type: ignore[arg-type]  # sent as given: the server owns the enum
             repo_url=unset(repo_url),
             repo_ref=unset(repo_ref),
             install_cmd=unset(install_cmd),

@@ -14,11 +14,11 @@ Ordered pending, then idle, then paused, newest first (`at`) inside each group; 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import cast
 
 from ._http import Request, Response, json_response
 from ._routing import Params
 from ._rows import JSON, SessionRow, iso, utcnow
-from ._validate import query_int
 from ._world import World
 
 __all__ = ["attention"]
@@ -44,7 +44,7 @@ def _summary(payload: JSON) -> str:
 
 def attention(world: World, request: Request, params: Params) -> Response:
     """`GET /api/attention?limit=N`."""
-    limit = max(1, min(query_int(request, "limit", 20), 100))
+    limit = max(1, min(cast(int, params.query["limit"]), 100))  # clamped, as the contract says
     groups: tuple[list[tuple[datetime, JSON]], ...] = ([], [], [])
     horizon = utcnow() - timedelta(hours=24)
     for session in world.sessions.values():

@@ -20,11 +20,11 @@ import hashlib
 import re
 import time
 from collections.abc import Iterator
+from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
 from ._routing import Params
 from ._rows import AgentRow, BuildRow, CacheEntry, ImageRow, utcnow
-from ._validate import Field, body_object, query_int
 from ._world import World, short_id
 
 __all__ = ["build_log_text", "build_log_url", "build_status", "list_builds", "queue_build", "stream_build"]
@@ -71,7 +71,7 @@ def _script(agent: AgentRow, image_id: str) -> tuple[list[str], int]:
 
 def queue_build(world: World, request: Request, params: Params) -> Response:
     """`POST /api/agents/{agent_id}/build` with `{"force": bool}` (202 `BuildQueued`)."""
-    force = body_object(request, {"force": Field("bool")}, optional=True).get("force") is True
+    force = params.fields()["force"] is True
     agent = world.agent(params.num("agent_id"))
     key = recipe_key(agent)
     active = next(
@@ -145,7 +145,7 @@ def build_status(world: World, request: Request, params: Params) -> Response:
 
 def list_builds(world: World, request: Request, params: Params) -> Response:
     """`GET /api/agents/{agent_id}/builds?limit=N`, newest first."""
-    limit = max(0, min(query_int(request, "limit", 20), 100))
+    limit = max(0, min(cast(int, params.query["limit"]), 100))  # the real cap is unknown; 100 here
     agent = world.agent(params.num("agent_id"))
     rows = sorted((b for b in world.builds.values() if b.agent_id == agent.id), key=lambda b: -b.id)
     return json_response(200, [b.to_json() for b in rows[:limit]])

@@ -24,12 +24,12 @@ import itertools
 import secrets
 import time
 from collections.abc import Iterator
+from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
 from ._routing import Params
 from ._rows import JSON, ChatEventRow, SessionRow, TurnState, utcnow
 from ._sessions import mark_active
-from ._validate import query_int, require_object
 from ._world import World
 
 __all__ = ["append_event", "events", "message", "respond", "transcript"]
@@ -142,7 +142,7 @@ def _running(session: SessionRow) -> None:
 
 def message(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions/{session_id}/message`: opaque body; answers `{"ok": true, "seq": N}`."""
-    body = require_object(request.json())
+    body = params.fields()
     session = world.session(params.text("session_id"))
     _running(session)
     payload: JSON = {"type": "user_message", "text": _text_of(body)}
@@ -167,7 +167,7 @@ def _approved(body: dict[str, object]) -> bool:
 
 def respond(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions/{session_id}/respond`: answer the pending permission request."""
-    body = require_object(request.json())
+    body = params.fields()
     session = world.session(params.text("session_id"))
     _running(session)
     turn = session.turn
@@ -189,8 +189,8 @@ def respond(world: World, request: Request, params: Params) -> Response:
 
 def transcript(world: World, request: Request, params: Params) -> Response:
     """`GET /api/sessions/{session_id}/transcript?since=&limit=`: `seq > since`, ascending, limit <= 5000."""
-    since = max(0, query_int(request, "since", 0))
-    limit = max(0, min(query_int(request, "limit", 1000), 5000))
+    since = max(0, cast(int, params.query["since"]))  # clamped, as the contract says
+    limit = max(0, min(cast(int, params.query["limit"]), 5000))
     session = world.session(params.text("session_id"))
     return json_response(200, [e.to_json() for e in session.events[since : since + limit]])
 

@@ -33,8 +33,9 @@ from ._http import (
 )
 from ._requests import RecordedRequest, RequestLog
 from ._routes import build_router
-from ._routing import convert
+from ._routing import bind
 from ._server import PlaneServer
+from ._spec import load as load_spec
 from ._world import World
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ class LocalControlPlane:
         self.faults = Faults()
         self.requests = RequestLog()
         self.stop_event = threading.Event()
-        self._router = build_router()
+        self._spec = load_spec()
+        self._router = build_router(self._spec)
         self._token = self._world.mint_token("local-plane", api_key)
         self._lock = threading.Lock()
         self._server: PlaneServer | None = None
@@ -305,11 +307,17 @@ class LocalControlPlane:
     def _route(self, request: Request) -> Response | StreamResponse:
         route, raw = self._router.resolve(request)
         header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
+        scheme, _, secret = header.partition(" ")
         with self._world.cond:
-            if scheme.lower() != "bearer" or self._world.authenticate(token.strip()) is None:
+            token = self._world.authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+        if token is None:
+            raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
+        request.authorized = lambda: token.revoked_at is None
+        params = bind(self._spec, route, request, raw)  # 422 before any state is touched
+        with self._world.cond:
+            if token.revoked_at is not None:  # revoked while this request was being validated
                 raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
-            return route.handler(self._world, request, convert(route, raw))
+            return route.handler(self._world, request, params)
 
     def _fault(self, rule: FaultRule, request: Request) -> Response | StreamResponse:
         if rule.delay:
