@@ -275,14 +275,19 @@ class Validator:
             issues.extend(found)
             return checked, not found
         best: list[Issue] | None = None
+        best_score = (True, 0)
         matches: list[object] = []
         for variant in variants:
             attempt: list[Issue] = []
             result = self._check(variant, value, loc, attempt)
             if not attempt:
                 matches.append(result)
-            elif best is None or len(attempt) < len(best):
-                best = attempt
+                continue
+            # The closest variant: one whose type fits, then the fewest issues.
+            wrong_type = any(i["loc"] == loc and str(i["type"]).endswith("_type") for i in attempt)
+            score = (wrong_type, len(attempt))
+            if best is None or score < best_score:
+                best, best_score = attempt, score
         if "oneOf" in schema and len(matches) > 1:
             issues.append(issue(loc, "Input matches more than one of the allowed shapes", "union_ambiguous"))
             return value, False
@@ -354,7 +359,7 @@ class Validator:
         self, schema: Schema, value: dict[str, object], loc: Loc, issues: list[Issue]
     ) -> dict[str, object]:
         properties: Mapping[str, Schema] = schema.get("properties", {})  # type: ignore[assignment]
-        required = set(schema.get("required", ()))  # type: ignore[call-overload]
+        required: set[str] = set(schema.get("required", ()))  # type: ignore[call-overload]
         extra = schema.get("additionalProperties", True)
         names = schema.get("propertyNames")
         out: dict[str, object] = {}
@@ -367,6 +372,9 @@ class Validator:
                 default = self.resolve(sub).get("default", _MISSING)
                 if default is not _MISSING:
                     out[name] = copy.deepcopy(default)
+        for name in required.difference(properties):  # required without a schema of its own
+            if name not in value:
+                issues.append(issue([*loc, name], "Field required", "missing"))
         for name, item in value.items():
             if isinstance(names, Mapping):
                 self._check(names, name, [*loc, name, "[key]"], issues)
