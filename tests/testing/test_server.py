@@ -35,6 +35,10 @@ from ._helpers import frames, running_session
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
+def _control(plane: LocalControlPlane) -> dict[str, str]:
+    return {"Authorization": f"Bearer {plane.control_token}"}
+
+
 def _connect(url: str) -> socket.socket:
     host, port = url.removeprefix("http://").rsplit(":", 1)
     return socket.create_connection((host, int(port)), timeout=1)
@@ -69,11 +73,12 @@ def test_context_manager_start_stop_time() -> None:
     started = time.monotonic()
     with LocalControlPlane() as plane:
         assert plane.running
-        assert httpx.get(f"{plane.url}/_plane/health").json()["ok"] is True
+        assert httpx.get(f"{plane.url}/_plane/health", headers=_control(plane)).json()["ok"] is True
     assert not plane.running
     assert time.monotonic() - started < 1.0
     assert "stopped" in repr(plane)
     assert plane.api_key not in repr(plane)
+    assert plane.control_token not in repr(plane)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com", "::"])
@@ -92,7 +97,7 @@ def test_localhost_and_ipv6_loopback_are_accepted() -> None:
             pytest.skip("IPv6 loopback unavailable")
         with plane:
             assert plane.url.startswith("http://[::1]:")
-            assert httpx.get(f"{plane.url}/_plane/health").status_code == 200
+            assert httpx.get(f"{plane.url}/_plane/health", headers=_control(plane)).status_code == 200
 
 
 def test_every_response_has_a_request_id(api: httpx.Client) -> None:
@@ -132,12 +137,12 @@ def test_request_log_records_attempts_without_the_token(plane: LocalControlPlane
     events = plane.requests.filter(method="GET", path=f"/api/sessions/{session['id']}/events")
     assert events[0].headers["last-event-id"] == "7"
     assert events[0].status == 200
-    served = httpx.get(f"{plane.url}/_plane/requests").json()
+    served = httpx.get(f"{plane.url}/_plane/requests", headers=_control(plane)).json()
     assert served[0]["body"] == {"name": "logged"}
     assert plane.api_key not in str(served)
     plane.requests.clear()
     assert len(plane.requests) == 0
-    assert httpx.delete(f"{plane.url}/_plane/requests").status_code == 204
+    assert httpx.delete(f"{plane.url}/_plane/requests", headers=_control(plane)).status_code == 204
 
 
 def test_many_concurrent_connections_are_all_served(plane: LocalControlPlane) -> None:
@@ -191,12 +196,20 @@ def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
         assert process.stdout is not None
         first = process.stdout.readline()
         key_line = process.stdout.readline()
+        token_line = process.stdout.readline()
         export = process.stdout.readline()
+        tip = process.stdout.readline()
         url = first.strip().rsplit(" ", 1)[-1]
         key = key_line.strip().rsplit(" ", 1)[-1]
+        token = token_line.strip().rsplit(" ", 1)[-1]
         assert url.startswith("http://127.0.0.1:")
         assert key.startswith("afm_")
-        assert export.strip() == f"export ANYFRAME_API_KEY={key} ANYFRAME_BASE_URL={url}"
+        assert token.startswith("plane_")
+        assert export.strip() == (
+            f"export ANYFRAME_API_KEY={key} ANYFRAME_BASE_URL={url} ANYFRAME_PLANE_TOKEN={token}"
+        )
+        assert "--seed" in tip  # where a first-time user looks
+        assert process.stdout.readline().strip() == "Press Ctrl-C to stop."
         assert httpx.get(f"{url}/api/me", headers={"Authorization": f"Bearer {key}"}).status_code == 200
         process.send_signal(signal.SIGTERM)
         out, _ = process.communicate(timeout=5)

@@ -72,7 +72,8 @@ answered; `plane.requests.filter(method="POST", path="/api/agents")`, `plane.req
 
 from __future__ import annotations
 
-from ._config import Timings
+from ._config import Limits, Timings
+from ._control import PlaneControl
 from ._faults import FaultRule, Faults, StreamFault
 from ._plane import LocalControlPlane, serve
 from ._requests import RecordedRequest, RequestLog
@@ -80,7 +81,9 @@ from ._requests import RecordedRequest, RequestLog
 __all__ = [
     "FaultRule",
     "Faults",
+    "Limits",
     "LocalControlPlane",
+    "PlaneControl",
     "RecordedRequest",
     "RequestLog",
     "StreamFault",

@@ -10,7 +10,8 @@ is queued or running answers `queued: false, reason: "build already running"`.
 The log stream sends one `line` frame per log line, data `{"offset": <byte offset>, "content": "<line>\n",
 "text": "<line>\n"}` (`content` is the contract's key; `text` is what the user guide reads), then one
 `state` frame, data `{"state": "succeeded"}` (plus `error` when failed), then ends the response. Late
-subscribers get the backlog first, then the live tail.
+subscribers get the backlog first, then the live tail. Revoking the token a stream was opened with ends
+it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import functools
 import hashlib
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
@@ -160,10 +161,10 @@ def _build(world: World, params: Params) -> BuildRow:
 
 
 def build_log_url(world: World, request: Request, params: Params) -> Response:
-    """`GET /api/agents/{agent_id}/builds/{build_id}/log_url`: a link to the plain-text log."""
+    """`GET /api/agents/{agent_id}/builds/{build_id}/log_url`: a signed link to the plain-text log, valid 300 s."""
     build = _build(world, params)
     expires = int(time.time()) + 300
-    url = f"{world.base_url}/_plane/logs/{build.id}?expires={expires}&sig={short_id('', 16)}"
+    url = f"{world.base_url}/_plane/logs/{build.id}?expires={expires}&sig={world.sign(build.id, expires)}"
     return json_response(200, {"url": url, "expires_in": 300})
 
 
@@ -175,10 +176,10 @@ def build_log_text(world: World, build_id: int) -> str | None:
 
 def stream_build(world: World, request: Request, params: Params) -> StreamResponse:
     """`GET /api/agents/{agent_id}/builds/{build_id}/stream`: the live log as SSE."""
-    return StreamResponse(_frames(world, _build(world, params)))
+    return StreamResponse(_frames(world, _build(world, params), request.authorized))
 
 
-def _frames(world: World, build: BuildRow) -> Iterator[Frames]:
+def _frames(world: World, build: BuildRow, authorized: Callable[[], bool]) -> Iterator[Frames]:
     cursor = 0
     offset = 0
     interval = world.timings.keepalive_interval
@@ -186,7 +187,7 @@ def _frames(world: World, build: BuildRow) -> Iterator[Frames]:
         deadline = time.monotonic() + interval
         with world.cond:
             while True:
-                if world.stopping.is_set() or world.builds.get(build.id) is not build:
+                if world.stopping.is_set() or world.builds.get(build.id) is not build or not authorized():
                     return
                 fresh = build.lines[cursor:]
                 done = build.state in TERMINAL

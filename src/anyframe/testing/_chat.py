@@ -15,7 +15,8 @@ queues a scripted turn, played one event at a time over `Timings.turn_seconds`:
 Every event gets the next `seq` of its session and a `created_at`. The events stream sends each as
 `id: <seq>`, `event: <payload type>`, `data: <payload JSON>`; it replays the whole history (or what
 follows `Last-Event-ID`), then tails live, sends `: keepalive` after `keepalive_interval` seconds of
-silence, does not end at `result`, and ends when the session is deleted or the plane stops.
+silence, does not end at `result`, and ends when the session is deleted, the token it was opened with is
+revoked (the client's reconnect then gets a 401) or the plane stops.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import itertools
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
@@ -202,16 +203,22 @@ def events(world: World, request: Request, params: Params) -> StreamResponse:
         cursor = max(0, int(request.headers.get("last-event-id", "0").strip() or 0))
     except ValueError:  # an id we never sent: replay everything rather than guess
         cursor = 0
-    return StreamResponse(_frames(world, session, cursor))
+    return StreamResponse(_frames(world, session, cursor, request.authorized))
 
 
-def _frames(world: World, session: SessionRow, cursor: int) -> Iterator[Frames]:
+def _frames(
+    world: World, session: SessionRow, cursor: int, authorized: Callable[[], bool]
+) -> Iterator[Frames]:
     interval = world.timings.keepalive_interval
     while True:
         deadline = time.monotonic() + interval
         with world.cond:
             while True:
-                if world.stopping.is_set() or world.sessions.get(session.id) is not session:
+                if (
+                    world.stopping.is_set()
+                    or world.sessions.get(session.id) is not session
+                    or not authorized()
+                ):
                     return
                 fresh = session.events[cursor : cursor + _BATCH]
                 remaining = deadline - time.monotonic()
