@@ -7,7 +7,8 @@ Contracts pinned:
 - every JSON body validates (JSON Schema 2020-12, spec components resolved) against the schema declared
   for that status; bodiless statuses have no body; the SSE operations answer `text/event-stream`;
 - every JSON request body the scenario sends validates against the operation's request schema, so the
-  scenario itself speaks the spec;
+  scenario itself speaks the spec; the plane's own validation answers (a bad path parameter, an unknown
+  enum value or field, a missing body) are declared by their operations and shaped as declared;
 - an answer the plane gives that the spec does not declare must be listed in `UNDECLARED` (empty
   today: every status is declared); an entry the spec starts declaring fails the test, so the list
   cannot go stale.
@@ -309,6 +310,13 @@ def _sessions_and_chat(d: Driver, agent_id: int) -> None:
 
 
 def _errors(d: Driver) -> None:
+    # Validation answers derived from the spec are declared by the spec (and shaped as it says).
+    d.call("GET", "/api/agents/abc", expect=422)
+    d.call("DELETE", "/api/sessions/not-a-uuid", expect=422)
+    d.call("GET", "/api/sessions/not-a-uuid/events", expect=422)
+    d.call("POST", "/api/agents", {"name": "x", "runtime": "cobol"}, expect=422)
+    d.call("PATCH", "/api/agents/1", {"nickname": "x"}, expect=422)
+    d.call("POST", "/api/agents/1/build", expect=422)  # the spec requires a body
     d.plane.faults.add(method="GET", path="/api/me", status=429, retry_after=1)
     d.call("GET", "/api/me", expect=429)
     d.plane.faults.add(method="GET", path="/api/agents", status=503)
