@@ -85,6 +85,7 @@ class Request:
         body: Raw body bytes (empty when there is none).
         authorized: Whether the token the request was authenticated with is still live (set by the
             plane; long-lived streams poll it and end once the token is revoked).
+        route: What the plane's router made of the path (set by the plane, matched once per request).
     """
 
     method: str
@@ -93,6 +94,7 @@ class Request:
     headers: dict[str, str]
     body: bytes = b""
     authorized: Callable[[], bool] = field(default=lambda: True, repr=False)
+    route: object = field(default=None, repr=False)
     _parsed: object = field(default=_MISSING, repr=False)
 
     @property

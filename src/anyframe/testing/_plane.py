@@ -26,7 +26,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import _builds, _connectors
 from ._chat import append_event
@@ -44,7 +44,7 @@ from ._http import (
 )
 from ._requests import BODY_LIMIT, RecordedRequest, RequestLog
 from ._routes import build_router
-from ._routing import bind
+from ._routing import Route, bind
 from ._server import PlaneServer
 from ._spec import load as load_spec
 from ._world import World
@@ -382,10 +382,7 @@ class LocalControlPlane:
             return None
         if len(request.body) > BODY_LIMIT:
             return f"<{len(request.body)} bytes, not recorded>"
-        try:
-            route, _ = self._router.resolve(request)
-        except ApiError:
-            route = None
+        route = self._resolve(request)
         schema = None if route is None else route.operation.body
         secret = route is not None and route.operation.secret_body
         try:
@@ -396,8 +393,20 @@ class LocalControlPlane:
             return request.body.decode("utf-8", "replace")
         return self._spec.validator.redact(schema, value) if schema is not None and secret else value
 
+    def _resolve(self, request: Request) -> Route | None:
+        """The route of a request, matched once and remembered on it (`None` for an unknown path)."""
+        if request.route is None:
+            try:
+                request.route = self._router.resolve(request)
+            except ApiError as exc:
+                request.route = exc
+        return request.route[0] if isinstance(request.route, tuple) else None
+
     def _route(self, request: Request) -> Response | StreamResponse:
-        route, raw = self._router.resolve(request)
+        self._resolve(request)
+        if not isinstance(request.route, tuple):
+            raise cast(ApiError, request.route)
+        route, raw = cast("tuple[Route, dict[str, str]]", request.route)
         header = request.headers.get("authorization", "")
         scheme, _, secret = header.partition(" ")
         with self._world.cond:

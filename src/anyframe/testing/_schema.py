@@ -139,6 +139,7 @@ class Validator:
 
     def __init__(self, document: Mapping[str, object]) -> None:
         self.document = document
+        self._secret: dict[int, bool] = {}  # has_secrets by schema id: the spec never changes
 
     def resolve(self, schema: Schema) -> Schema:
         """Follow `$ref` until a schema without one (a `$ref` with siblings keeps only the target).
@@ -399,7 +400,10 @@ class Validator:
         Returns:
             True when a `writeOnly` schema is reachable from it.
         """
-        return self._secret_walk(schema, set())
+        key = id(schema)
+        if key not in self._secret:
+            self._secret[key] = self._secret_walk(schema, set())
+        return self._secret[key]
 
     def _secret_walk(self, schema: Schema, seen: set[int]) -> bool:
         schema = self.resolve(schema)
@@ -429,6 +433,8 @@ class Validator:
         Returns:
             The redacted copy.
         """
+        if not self.has_secrets(schema):
+            return value  # nothing to hide below here: no copy, no walk
         schema = self.resolve(schema)
         if schema.get("writeOnly") is True and value is not None:
             return _SECRET
