@@ -168,6 +168,13 @@ def test_a_body_over_1_mib_is_kept_as_a_placeholder(plane: LocalControlPlane, ap
     assert body.endswith(" bytes, not recorded>")
 
 
+def test_a_body_that_is_not_json_keeps_its_first_4_kib(plane: LocalControlPlane, api: httpx.Client) -> None:
+    api.post("/api/tokens", content=b"[" * 50_000, headers={"Content-Type": "application/json"})
+    body = plane.requests.last.body
+    assert isinstance(body, str)
+    assert body == "[" * 4096 + "... (50000 bytes)"
+
+
 def test_unauthenticated_requests_keep_only_the_request_line(plane: LocalControlPlane) -> None:
     big = b'{"name": "' + b"x" * (2 * 1024 * 1024) + b'"}'
     with httpx.Client(base_url=plane.url) as anonymous:

@@ -62,6 +62,7 @@ _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 _UNLOGGED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 _TOKEN_SAFE = re.compile(r"[A-Za-z0-9._~+/=-]{16,256}\Z")
 _SEED_TIMEOUT = 30.0
+_TEXT_LIMIT = 4096  # of a body that is not JSON, the request log keeps this many bytes
 
 _HTML_ERROR = (
     b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
@@ -387,10 +388,11 @@ class LocalControlPlane:
         secret = route is not None and route.operation.secret_body
         try:
             value = request.json()
-        except ApiError:  # not JSON, or nested too deeply: keep the text only when it cannot hold a secret
-            if secret or request.body.count(b"[") + request.body.count(b"{") > 1000:
+        except ApiError:  # not JSON, or nested too deeply: some text, and only when it cannot hold a secret
+            if secret:
                 return f"<{len(request.body)} bytes, not recorded>"
-            return request.body.decode("utf-8", "replace")
+            text = request.body[:_TEXT_LIMIT].decode("utf-8", "replace")
+            return text if len(request.body) <= _TEXT_LIMIT else f"{text}... ({len(request.body)} bytes)"
         return self._spec.validator.redact(schema, value) if schema is not None and secret else value
 
     def _resolve(self, request: Request) -> Route | None:

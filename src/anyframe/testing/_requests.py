@@ -9,7 +9,8 @@ and cannot grow without bound:
 - values the spec marks `writeOnly` (credential values, bearer tokens, env var values) are replaced by
   `"****"` in recorded bodies, and a body for such an operation that is not JSON is not kept at all;
 - a request without a live API token is recorded by its request line only (method, path, status);
-- a body larger than 1 MiB is kept as a short placeholder;
+- a body larger than 1 MiB is kept as a short placeholder, and a body that is not JSON as its first
+  4 KiB of text;
 - the log holds at most `Limits.max_logged_requests` records and `Limits.max_logged_bytes` of bodies,
   headers and queries, dropping the oldest first (`dropped` counts them).
 
@@ -42,8 +43,8 @@ class RecordedRequest:
         path: URL path without the query string.
         query: Query parameters; the last value wins when a name repeats (empty when rejected).
         headers: Request headers with lower-case names, without credentials (empty when rejected).
-        body: The parsed JSON body with secrets replaced by `"****"`, the raw text when it is not
-            JSON, a placeholder when it is too large, or `None` when empty or rejected.
+        body: The parsed JSON body with secrets replaced by `"****"`, the text (its first 4 KiB) when
+            it is not JSON, a placeholder when it is over 1 MiB, or `None` when empty or rejected.
         status: Status code the plane answered (200 for a stream that started).
         at: `time.time()` when the response was decided.
         rejected: True when the request carried no live API token: only its request line is kept.
