@@ -16,23 +16,17 @@ Contracts pinned (issue 13, items 9-13; each test fails on the plane before thes
   (partial, also when trickled byte by byte); at most `max_connections` are served at once, the next
   gets a 503 naming the limit, and a freed slot is reused;
 - an event stream opened with a token ends once that token is revoked; reconnecting answers 401, and
-  the SDK's iterator raises `AuthError`;
-- `python -m anyframe.testing --seed` prints its URL and "Press Ctrl-C" only once the seeded session
-  runs.
+  the SDK's iterator raises `AuthError`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import select
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -41,8 +35,6 @@ import anyframe
 from anyframe.testing import Limits, LocalControlPlane, serve
 
 from ._helpers import frames, make_agent, running_session
-
-SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def _connect(plane: LocalControlPlane, timeout: float = 3.0) -> socket.socket:
@@ -395,33 +387,3 @@ def test_the_sdk_sees_a_revoked_stream_as_an_auth_error(plane: LocalControlPlane
         assert time.monotonic() - started < 5.0
         with pytest.raises(anyframe.AuthError), af.sessions.events(session["id"]) as again:
             next(iter(again))
-
-
-# -- issue 14: --seed -----------------------------------------------------------------------------------
-
-
-def test_seed_prints_its_url_only_once_the_session_is_running() -> None:
-    env = {**os.environ, "PYTHONPATH": SRC}
-    # Boots take 0.3 s x 5: long enough that printing before the session runs would be caught.
-    process = subprocess.Popen(
-        [sys.executable, "-m", "anyframe.testing", "--seed", "--time-scale", "5"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        assert process.stdout is not None
-        lines: list[str] = []
-        while not lines or lines[-1] != "Press Ctrl-C to stop.":
-            line = process.stdout.readline()
-            assert line, process.stderr.read() if process.stderr else "no output"
-            lines.append(line.strip())
-        url = next(line for line in lines if "listening on" in line).rsplit(" ", 1)[-1]
-        key = next(line for line in lines if line.startswith("API key:")).rsplit(" ", 1)[-1]
-        assert "running" in lines[0]
-        sessions = httpx.get(f"{url}/api/sessions", headers={"Authorization": f"Bearer {key}"}).json()
-        assert [s["status"] for s in sessions] == ["running"]  # the guide's takeover script finds it
-    finally:
-        process.terminate()
-        process.communicate(timeout=5)

@@ -10,7 +10,8 @@ Contracts pinned:
   and `GET /_plane/requests` serves the same log; `clear()` empties it; the record repr hides the body;
 - hundreds of concurrent requests all succeed;
 - `plane.client` is a lazily built SDK client closed on stop; `plane.async_client()` a new async one;
-- `python -m anyframe.testing` prints the URL, a token and an export line, and exits 0 on SIGTERM.
+- `python -m anyframe.testing` prints the URL, the API and control tokens, an export line and a pointer
+  to `--seed`, and exits 0 on SIGTERM; with `--seed` it prints them only once the seeded session runs.
 """
 
 from __future__ import annotations
@@ -183,15 +184,18 @@ def test_sdk_clients_point_at_the_plane() -> None:
         assert asyncio.run(me()) == "local"
 
 
-def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
-    env = {**os.environ, "PYTHONPATH": SRC}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "anyframe.testing", "--port", "0", "--time-scale", "0.5"],
+def _cli(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "anyframe.testing", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONPATH": SRC},
     )
+
+
+def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
+    process = _cli("--port", "0", "--time-scale", "0.5")
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
@@ -219,6 +223,26 @@ def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
         if process.poll() is None:
             process.kill()
         process.communicate()
+
+
+def test_seed_prints_its_url_only_once_the_session_is_running() -> None:
+    # Boots take 0.3 s x 5: long enough that printing before the session runs would be caught.
+    process = _cli("--seed", "--time-scale", "5")
+    try:
+        assert process.stdout is not None
+        lines: list[str] = []
+        while not lines or lines[-1] != "Press Ctrl-C to stop.":
+            line = process.stdout.readline()
+            assert line, process.stderr.read() if process.stderr else "no output"
+            lines.append(line.strip())
+        url = next(line for line in lines if "listening on" in line).rsplit(" ", 1)[-1]
+        key = next(line for line in lines if line.startswith("API key:")).rsplit(" ", 1)[-1]
+        assert "running" in lines[0]
+        sessions = httpx.get(f"{url}/api/sessions", headers={"Authorization": f"Bearer {key}"}).json()
+        assert [s["status"] for s in sessions] == ["running"]  # the guide's takeover script finds it
+    finally:
+        process.terminate()
+        process.communicate(timeout=5)
 
 
 def test_malformed_requests_get_json_errors(plane: LocalControlPlane) -> None:
