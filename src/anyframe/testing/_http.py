@@ -129,15 +129,6 @@ class Request:
                 self._parsed = parsed
         return self._parsed
 
-    def recorded_body(self) -> object:
-        """Return the body for the request log: parsed JSON, else text, else `None`."""
-        if not self.has_body:
-            return None
-        try:
-            return self.json()
-        except ApiError:
-            return self.body.decode("utf-8", "replace")
-
 
 def _too_deep() -> ApiError:
     return ApiError(

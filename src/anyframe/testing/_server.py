@@ -15,7 +15,8 @@ answers 408), a client that stops reading an answer is dropped after the same ti
 `max_connections` connections are served at once (one thread each; the next one is answered 503 at
 once), bodies are capped at 16 MiB, and a malformed `Content-Length` or chunk size answers 400 instead of
 reading the socket to its end. Open event streams cost a thread each but no CPU while idle: the default
-bound (4,096) sits far above the thousand concurrent streams the SDK's benchmarks hold open.
+bound ([Limits][anyframe.testing.Limits]) sits far above the thousand concurrent streams the SDK's
+benchmarks hold open.
 """
 
 from __future__ import annotations
@@ -48,11 +49,6 @@ _MAX_TRAILERS = 64
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
 _LENGTH = re.compile(rb"[0-9]{1,20}")
 _request_ids = itertools.count(1)
-
-#: Default bound on connections served at once (one thread each).
-MAX_CONNECTIONS = 4096
-#: Default seconds a connection may take to send a whole request (or to read an answer).
-READ_TIMEOUT = 30.0
 
 
 class _DeadlineReader(io.RawIOBase):
@@ -111,8 +107,8 @@ class PlaneServer(ThreadingHTTPServer):
         app: App,
         family: socket.AddressFamily,
         *,
-        max_connections: int = MAX_CONNECTIONS,
-        read_timeout: float = READ_TIMEOUT,
+        max_connections: int,
+        read_timeout: float,
     ) -> None:
         self.address_family = family
         self.app = app
