@@ -387,3 +387,13 @@ def test_the_sdk_sees_a_revoked_stream_as_an_auth_error(plane: LocalControlPlane
         assert time.monotonic() - started < 5.0
         with pytest.raises(anyframe.AuthError), af.sessions.events(session["id"]) as again:
             next(iter(again))
+
+
+def test_a_request_that_revokes_its_own_token_is_recorded_whole(plane: LocalControlPlane) -> None:
+    with httpx.Client(base_url=plane.url, headers={"Authorization": f"Bearer {plane.api_key}"}) as api:
+        own = next(t for t in api.get("/api/tokens").json() if t["name"] == "local-plane")
+        assert api.delete(f"/api/tokens/{own['id']}").status_code == 204
+        assert api.get("/api/me").status_code == 401
+    revoke, after = plane.requests.snapshot()[-2:]
+    assert (revoke.method, revoke.status, revoke.rejected) == ("DELETE", 204, False)
+    assert after.rejected is True

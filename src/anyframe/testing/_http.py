@@ -86,6 +86,7 @@ class Request:
         authorized: Whether the token the request was authenticated with is still live (set by the
             plane; long-lived streams poll it and end once the token is revoked).
         route: What the plane's router made of the path (set by the plane, matched once per request).
+        token: The API token the request authenticated with, `False` for none (set by the plane).
     """
 
     method: str
@@ -95,6 +96,7 @@ class Request:
     body: bytes = b""
     authorized: Callable[[], bool] = field(default=lambda: True, repr=False)
     route: object = field(default=None, repr=False)
+    token: object = field(default=None, repr=False)
     _parsed: object = field(default=_MISSING, repr=False)
 
     @property

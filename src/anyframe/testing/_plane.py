@@ -43,6 +43,7 @@ from ._http import (
     json_response,
 )
 from ._requests import BODY_LIMIT, RecordedRequest, RequestLog
+from ._rows import TokenRow
 from ._routes import build_router
 from ._routing import Route, bind
 from ._server import PlaneServer
@@ -355,13 +356,18 @@ class LocalControlPlane:
         self.requests.append(self._record(request, response.status))
         return response
 
+    def _caller(self, request: Request) -> TokenRow | None:
+        """The live API token a request carries, if any (remembered: a request may revoke its own)."""
+        if request.token is None:
+            scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+            with self._world.cond:
+                row = self._world.authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+            request.token = row or False
+        return request.token if isinstance(request.token, TokenRow) else None
+
     def _record(self, request: Request, status: int) -> RecordedRequest:
         """What the request log keeps of a request: no credentials, no secrets, bounded."""
-        header = request.headers.get("authorization", "")
-        scheme, _, secret = header.partition(" ")
-        with self._world.cond:
-            live = scheme.lower() == "bearer" and self._world.authenticate(secret.strip()) is not None
-        if not live:
+        if self._caller(request) is None:
             line = len(request.method) + len(request.path)
             return RecordedRequest(
                 request.method, request.path, {}, {}, None, status, rejected=True, size=line
@@ -409,10 +415,7 @@ class LocalControlPlane:
         if not isinstance(request.route, tuple):
             raise cast(ApiError, request.route)
         route, raw = cast("tuple[Route, dict[str, str]]", request.route)
-        header = request.headers.get("authorization", "")
-        scheme, _, secret = header.partition(" ")
-        with self._world.cond:
-            token = self._world.authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+        token = self._caller(request)
         if token is None:
             raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
         request.authorized = lambda: token.revoked_at is None
