@@ -43,9 +43,9 @@ from ._http import (
     json_response,
 )
 from ._requests import BODY_LIMIT, RecordedRequest, RequestLog
-from ._rows import TokenRow
 from ._routes import build_router
 from ._routing import Route, bind
+from ._rows import TokenRow
 from ._server import PlaneServer
 from ._spec import load as load_spec
 from ._world import World
