@@ -30,13 +30,15 @@ import re
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["ANNOTATIONS", "CHECKED", "Issue", "Loc", "Validator", "issue"]
+__all__ = ["ANNOTATIONS", "CHECKED", "Issue", "Loc", "Schema", "Validator", "issue"]
 
 Loc = list[str | int]
 Issue = dict[str, object]
-Schema = Mapping[str, object]
+# A schema is parsed JSON whose shape the spec, not the type checker, guarantees.
+Schema = Mapping[str, Any]
 
 #: Keywords this module enforces.
 CHECKED = frozenset({
@@ -190,7 +192,7 @@ class Validator:
 
     def _check(self, schema: Schema, value: object, loc: Loc, issues: list[Issue]) -> object:
         schema = self.resolve(schema)
-        for part in schema.get("allOf", ()):  # type: ignore[attr-defined]
+        for part in schema.get("allOf", ()):
             value = self._check(part, value, loc, issues)
         if "oneOf" in schema or "anyOf" in schema:
             value, ok = self._union(schema, value, loc, issues)
@@ -205,7 +207,7 @@ class Validator:
             issues.append(issue(loc, f"Input should be {_quoted([schema['const']])}", "literal_error"))
             return value
         if "enum" in schema:
-            allowed = list(schema["enum"])  # type: ignore[call-overload]
+            allowed = list(schema["enum"])
             if not any(_same(value, choice) for choice in allowed):
                 issues.append(issue(loc, f"Input should be {_quoted(allowed)}", "enum"))
                 return value
@@ -229,7 +231,7 @@ class Validator:
         declared = schema.get("type")
         if declared is None:
             return _json_type(value) or "any"
-        allowed = [declared] if isinstance(declared, str) else [str(t) for t in declared]  # type: ignore[attr-defined]
+        allowed = [declared] if isinstance(declared, str) else [str(t) for t in declared]
         actual = _json_type(value)
         if actual in allowed:
             return actual
@@ -253,7 +255,7 @@ class Validator:
         return None
 
     def _union(self, schema: Schema, value: object, loc: Loc, issues: list[Issue]) -> tuple[object, bool]:
-        variants = list(schema.get("oneOf") or schema.get("anyOf") or ())  # type: ignore[call-overload]
+        variants = list(schema.get("oneOf") or schema.get("anyOf") or ())
         discriminator = schema.get("discriminator")
         if isinstance(discriminator, Mapping):
             if not isinstance(value, dict):
@@ -305,7 +307,7 @@ class Validator:
             return {str(tag): {"$ref": str(ref)} for tag, ref in mapping.items()}
         tags: dict[str, Schema] = {}
         for variant in variants:
-            prop = self.resolve(variant).get("properties", {}).get(name, {})  # type: ignore[attr-defined]
+            prop = self.resolve(variant).get("properties", {}).get(name, {})
             if "const" in prop:
                 tags[str(prop["const"])] = variant
         return tags
@@ -359,8 +361,8 @@ class Validator:
     def _object(
         self, schema: Schema, value: dict[str, object], loc: Loc, issues: list[Issue]
     ) -> dict[str, object]:
-        properties: Mapping[str, Schema] = schema.get("properties", {})  # type: ignore[assignment]
-        required: set[str] = set(schema.get("required", ()))  # type: ignore[call-overload]
+        properties: Mapping[str, Schema] = schema.get("properties", {})
+        required: set[str] = set(schema.get("required", ()))
         extra = schema.get("additionalProperties", True)
         names = schema.get("propertyNames")
         out: dict[str, object] = {}
@@ -412,9 +414,9 @@ class Validator:
         seen.add(id(schema))
         if schema.get("writeOnly") is True:
             return True
-        children: list[object] = [*schema.get("properties", {}).values()]  # type: ignore[attr-defined]
+        children: list[object] = [*schema.get("properties", {}).values()]
         for key in ("allOf", "oneOf", "anyOf"):
-            children += list(schema.get(key, ()))  # type: ignore[call-overload]
+            children += list(schema.get(key, ()))
         for key in ("items", "additionalProperties"):
             if isinstance(schema.get(key), Mapping):
                 children.append(schema[key])
@@ -438,24 +440,24 @@ class Validator:
         schema = self.resolve(schema)
         if schema.get("writeOnly") is True and value is not None:
             return _SECRET
-        for part in schema.get("allOf", ()):  # type: ignore[attr-defined]
+        for part in schema.get("allOf", ()):
             value = self.redact(part, value)
         variants = schema.get("oneOf") or schema.get("anyOf")
         discriminator = schema.get("discriminator")
         if variants and isinstance(discriminator, Mapping) and isinstance(value, dict):
             tag = value.get(str(discriminator["propertyName"]))
-            target = self._tags(list(variants), str(discriminator["propertyName"]), discriminator).get(  # type: ignore[call-overload]
+            target = self._tags(list(variants), str(discriminator["propertyName"]), discriminator).get(
                 tag if isinstance(tag, str) else ""
             )
             if target is not None:
                 return self.redact(target, value)
         elif variants:
-            for variant in variants:  # type: ignore[attr-defined]
+            for variant in variants:
                 value = self.redact(variant, value)
         if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
-            return [self.redact(schema["items"], item) for item in value]  # type: ignore[arg-type]
+            return [self.redact(schema["items"], item) for item in value]
         if isinstance(value, dict):
-            properties: Mapping[str, Schema] = schema.get("properties", {})  # type: ignore[assignment]
+            properties: Mapping[str, Schema] = schema.get("properties", {})
             extra = schema.get("additionalProperties")
             out: dict[str, object] = {}
             for name, item in value.items():

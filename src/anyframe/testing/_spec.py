@@ -86,13 +86,13 @@ class Spec:
         document: The parsed OpenAPI document.
     """
 
-    def __init__(self, document: Mapping[str, object]) -> None:
+    def __init__(self, document: Schema) -> None:
         self.document = document
         self.validator = Validator(document)
         self.operations: dict[tuple[str, str], Operation] = {}
-        paths: Mapping[str, Mapping[str, object]] = document["paths"]  # type: ignore[assignment]
+        paths: Schema = document["paths"]
         for template, item in paths.items():
-            shared = list(item.get("parameters", ()))  # type: ignore[call-overload]
+            shared = list(item.get("parameters", ()))
             for method in _METHODS:
                 operation = item.get(method)
                 if isinstance(operation, Mapping):
@@ -100,11 +100,9 @@ class Spec:
                         method.upper(), template, operation, shared
                     )
 
-    def _operation(
-        self, method: str, template: str, operation: Mapping[str, object], shared: list[object]
-    ) -> Operation:
+    def _operation(self, method: str, template: str, operation: Schema, shared: list[object]) -> Operation:
         params: dict[tuple[str, str], Param] = {}
-        for raw in [*shared, *operation.get("parameters", ())]:  # type: ignore[misc]
+        for raw in [*shared, *operation.get("parameters", ())]:
             param = self._resolve_param(raw)
             where = str(param["in"])
             # An operation-level parameter overrides a path-level one of the same name and location.
@@ -112,7 +110,7 @@ class Spec:
                 str(param["name"]),
                 where,
                 bool(param.get("required", where == "path")),
-                param.get("schema", {}),  # type: ignore[arg-type]
+                param.get("schema", {}),
             )
         body: Schema | None = None
         required = False
@@ -134,10 +132,10 @@ class Spec:
             secret_body=body is not None and self.validator.has_secrets(body),
         )
 
-    def _resolve_ref(self, value: Mapping[str, object]) -> Mapping[str, object]:
+    def _resolve_ref(self, value: Schema) -> Schema:
         return self.validator.resolve(value)
 
-    def _resolve_param(self, raw: object) -> Mapping[str, object]:
+    def _resolve_param(self, raw: object) -> Schema:
         if not isinstance(raw, Mapping):
             raise ValueError(f"malformed parameter in the spec: {raw!r}")
         return self._resolve_ref(raw)
