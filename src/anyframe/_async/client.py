@@ -16,8 +16,10 @@ from .._core.config import (
     resolve_config,
     with_changes,
 )
+from .._core.sse import SSEEvent
+from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
-from ._transport import AsyncTransport
+from ._transport import AsyncEventStream, AsyncTransport
 
 if TYPE_CHECKING:
     from ..models import User
@@ -28,7 +30,9 @@ if TYPE_CHECKING:
     from .sessions import AsyncSessions
     from .tokens import AsyncTokens
 
-__all__ = ["AsyncAnyFrame"]
+# With the client, the types its methods hand back or take that are not models: `anyframe` re-exports
+# this list.
+__all__ = ["AsyncAnyFrame", "AsyncEventStream", "SSEEvent", "SessionId"]
 
 
 class AsyncAnyFrame:

@@ -17,8 +17,10 @@ from .._core.config import (
     resolve_config,
     with_changes,
 )
+from .._core.sse import SSEEvent
+from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
-from ._transport import Transport
+from ._transport import EventStream, Transport
 
 if TYPE_CHECKING:
     from ..models import User
@@ -29,7 +31,9 @@ if TYPE_CHECKING:
     from .sessions import Sessions
     from .tokens import Tokens
 
-__all__ = ["AnyFrame"]
+# With the client, the types its methods hand back or take that are not models: `anyframe` re-exports
+# this list.
+__all__ = ["AnyFrame", "EventStream", "SSEEvent", "SessionId"]
 
 
 class AnyFrame:
