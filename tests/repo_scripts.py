@@ -13,7 +13,10 @@ SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 
 
 def load_script(name: str) -> ModuleType:
-    """Import `scripts/<name>.py` (once) as the module `repo_scripts.<name>`."""
+    """Import `scripts/<name>.py` (once) as the module `repo_scripts.<name>`; the scripts import
+    each other by plain name, as when run as `python scripts/<name>.py`."""
+    if str(SCRIPTS) not in sys.path:
+        sys.path.append(str(SCRIPTS))
     module_name = f"repo_scripts.{name}"
     if module_name in sys.modules:
         return sys.modules[module_name]

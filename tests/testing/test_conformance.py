@@ -1,7 +1,7 @@
 """Conformance of the local control plane to `openapi.yaml`: every operation, every preview action.
 
 Contracts pinned:
-- a scenario drives all 54 operations of the spec (and the six preview actions) against a live plane,
+- a scenario drives every operation of the spec (and the six preview actions) against a live plane,
   happy paths plus the error answers the plane gives (400, 401, 404, 409, 422, and injected 429/503);
 - every response status is declared by its operation (exactly, or through `4XX`/`5XX`/`default`);
 - every JSON body validates (JSON Schema 2020-12, spec components resolved) against the schema declared
@@ -328,7 +328,6 @@ def test_every_operation_answers_as_the_spec_declares(driver: Driver) -> None:
     checker = driver.checker
     assert not checker.problems, "\n".join(checker.problems)
     every = {operation_id for _, _, _, operation_id in checker.operations}
-    assert len(every) == 54
     assert every - checker.seen == set()
     assert set(UNDECLARED) - checker.undeclared_seen == set()
     actions = {

@@ -20,7 +20,7 @@ Attention items are a union discriminated by `kind`:
 subclass, or the base [AttentionItem][anyframe.models.AttentionItem] for a kind this SDK does not know yet.
 
 Each model is declared to match its schema in `openapi.yaml`, field by field (names, required fields,
-`None`, known values); `make check` fails when they disagree (`scripts/check_models.py`). The models
+`None`, known values); `make check` fails when they disagree (`scripts/check_contract.py`). The models
 live in one module per resource and load on first use, like the names of `anyframe`.
 """
 

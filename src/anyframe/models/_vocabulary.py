@@ -2,7 +2,7 @@
 
 The fields that carry them are typed `<Alias> | str`: a value a newer server adds (a session
 `"paused"`, say) still parses, while editors and type checkers show the values this SDK knows.
-`scripts/check_models.py` checks each alias against the `x-known-values` of its field in
+`scripts/check_contract.py` checks each alias against the `x-known-values` of its field in
 `openapi.yaml`. The waiters' sets of final states are derived from the groups below with
 `typing.get_args` (`anyframe._core.polling`), so they cannot disagree with the vocabularies.
 
