@@ -907,3 +907,30 @@ def test_importing_the_package_loads_no_model_and_loading_them_builds_no_validat
         timeout=30,
     )
     assert out.stdout.split() == ["[]", "[]"]
+
+
+# --- Optional fields the user guide reads (issue 14) ---
+
+GUIDE_FIELDS: list[tuple[type[pydantic.BaseModel], dict[str, Any], str, object]] = [
+    (User, USER, "email", "you@example.com"),
+    (User, USER, "plan", "free"),
+    (Token, TOKEN, "last_used_at", UTC_2025),
+    (BuildStatus, BUILD_STATUS, "image_tag", "afm:agent-42-abc123"),
+    (ConnectorDiscovery, DISCOVERY, "auth_scheme", "oauth2"),
+    (ConnectorDiscovery, DISCOVERY, "server_name", "Linear"),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "field", "value"),
+    GUIDE_FIELDS,
+    ids=[f"{m.__name__}.{f}" for m, _, f, _ in GUIDE_FIELDS],
+)
+def test_a_field_the_guide_reads_is_none_when_omitted_and_the_value_when_sent(
+    model: type[pydantic.BaseModel], data: dict[str, Any], field: str, value: object
+) -> None:
+    assert getattr(validate_json(model, _bytes(_without(data, field))), field) is None
+    sent = TS if isinstance(value, datetime) else value
+    parsed = validate_json(model, _bytes({**data, field: sent}))
+    assert getattr(parsed, field) == value
+    assert field not in (parsed.model_extra or {})  # a declared field, not a kept extra
