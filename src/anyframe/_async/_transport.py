@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -26,9 +26,11 @@ from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
 from ..exceptions import APIError, ClientClosedError, ResponseValidationError
 from ._io import make_gate, sleep
 
-__all__ = ["AsyncEventStream", "AsyncTransport"]
+__all__ = ["AsyncEventStream", "AsyncTransport", "RequestArgs"]
 
 T = TypeVar("T")
+RequestArgs = Mapping[str, Any]
+"""What a generated `build_request(...)` returns: the keyword arguments of `httpx.Client.build_request`."""
 logger = logging.getLogger("anyframe")
 
 POOL_SIZE = 100
@@ -203,8 +205,18 @@ class AsyncTransport:
         """Send a call whose answer carries no body (204)."""
         await self.send(args)
 
-    def stream(self, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None) -> AsyncEventStream:
-        """Open an event stream lazily (the connection is made on first iteration)."""
+    def stream(
+        self,
+        args: RequestArgs | Callable[[], Awaitable[RequestArgs]],
+        *,
+        resume: bool,
+        last_event_id: str | None,
+    ) -> AsyncEventStream:
+        """Open an event stream lazily (the connection is made on first iteration).
+
+        `args` may be a function building the request when iteration starts, for a stream whose
+        request takes a call to find (the agent's latest build).
+        """
         self._check_open()
         return AsyncEventStream(self, args, resume=resume, last_event_id=last_event_id)
 
@@ -220,7 +232,12 @@ class AsyncEventStream:
     """
 
     def __init__(
-        self, transport: AsyncTransport, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None
+        self,
+        transport: AsyncTransport,
+        args: RequestArgs | Callable[[], Awaitable[RequestArgs]],
+        *,
+        resume: bool,
+        last_event_id: str | None,
     ) -> None:
         # The generator must not reference this object: a cycle would keep an abandoned stream (and
         # its connection) alive until the cycle collector runs, possibly inside another call that
@@ -297,9 +314,14 @@ def _stream_timeout(config: ClientConfig) -> httpx.Timeout:
 
 
 async def _follow(
-    transport: AsyncTransport, args: Mapping[str, Any], resume: bool, progress: _Progress
+    transport: AsyncTransport,
+    args: RequestArgs | Callable[[], Awaitable[RequestArgs]],
+    resume: bool,
+    progress: _Progress,
 ) -> AsyncGenerator[SSEEvent, None]:
     """The events of one logical stream, across as many connections as it takes."""
+    if callable(args):
+        args = await args()
     url = transport.config.base_url + args["url"]
     path = args["url"]
     state = StreamResume(path)

@@ -20,10 +20,10 @@ from .._generated.api.builds import (
 from .._generated.models.agent_create_request import AgentCreateRequest
 from .._generated.models.agent_update_request import AgentUpdateRequest
 from .._generated.models.build_request import BuildRequest
-from ..exceptions import BuildFailedError, InvalidArgumentError
+from ..exceptions import BuildFailedError, InvalidArgumentError, NotFoundError
 from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl, Runtime
 from ._base import AsyncResource, body_fields, request_body
-from ._transport import AsyncEventStream, AsyncTransport
+from ._transport import AsyncEventStream, AsyncTransport, RequestArgs
 from ._waiters import poll_until
 from .agent_parts import AsyncAgentConnectors, AsyncMcps, AsyncSkills
 
@@ -331,27 +331,38 @@ class AsyncAgents(AsyncResource):
         Args:
             agent_id: The agent's `id`.
             build_id: The build's `id` (from [`BuildQueued`][anyframe.BuildQueued] or `builds`).
-                `None` (what `build()` returns when nothing was queued) raises at once.
+                `None`, what `build()` returns when it queued nothing because the image is cached,
+                follows the agent's latest build instead (the one `builds(agent_id, limit=1)` lists
+                first), looked up when iteration starts: on a cache hit its log is replayed.
 
         Returns:
             An iterator of [`SSEEvent`][anyframe.SSEEvent]s (`line` events, then one `state` event),
             also usable as a context manager; breaking out closes the connection.
 
         Raises:
-            InvalidArgumentError: `build_id` is `None`: nothing was queued (a cached image, or a build
-                already running: see `BuildQueued.reason`, and `builds()` for its id); or an id is not
-                a non-negative int. Raised at the call, before any request.
-            NotFoundError: No such agent or build (raised when iteration starts).
+            NotFoundError: No such agent or build; or `build_id` is `None` and the agent has no build
+                of its own (its cached image was built for another agent with the same recipe).
+                Raised when iteration starts.
             APIConnectionError: The connection failed or dropped mid-log.
         """
-        if build_id is None:
-            raise InvalidArgumentError(
-                "build_id is None: nothing was queued (cached image or a build already running); "
-                "see BuildQueued.reason, or take an id from agents.builds()"
-            )
-        request = stream_build.build_request(check_id("agent_id", agent_id), check_id("build_id", build_id))
+        agent = check_id("agent_id", agent_id)
         # No resume: the build log has no event ids, so a reconnect would replay it from the start.
-        return self._transport.stream(request, resume=False, last_event_id=None)
+        if build_id is not None:
+            request = stream_build.build_request(agent, check_id("build_id", build_id))
+            return self._transport.stream(request, resume=False, last_event_id=None)
+
+        async def latest_build() -> RequestArgs:
+            builds = await self.builds(agent, limit=1)
+            if not builds:
+                raise NotFoundError(
+                    f"agent {agent} has no build to follow: build_id is None and agents.builds({agent}) is "
+                    "empty (its image came from the cache of another agent's identical build, or it was "
+                    "never built)",
+                    status_code=404,
+                )
+            return stream_build.build_request(agent, builds[0].id)
+
+        return self._transport.stream(latest_build, resume=False, last_event_id=None)
 
     async def wait_for_build(
         self,

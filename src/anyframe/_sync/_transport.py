@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,9 +27,11 @@ from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
 from ..exceptions import APIError, ClientClosedError, ResponseValidationError
 from ._io import make_gate, sleep
 
-__all__ = ["EventStream", "Transport"]
+__all__ = ["EventStream", "Transport", "RequestArgs"]
 
 T = TypeVar("T")
+RequestArgs = Mapping[str, Any]
+"""What a generated `build_request(...)` returns: the keyword arguments of `httpx.Client.build_request`."""
 logger = logging.getLogger("anyframe")
 
 POOL_SIZE = 100
@@ -204,8 +206,18 @@ class Transport:
         """Send a call whose answer carries no body (204)."""
         self.send(args)
 
-    def stream(self, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None) -> EventStream:
-        """Open an event stream lazily (the connection is made on first iteration)."""
+    def stream(
+        self,
+        args: RequestArgs | Callable[[], RequestArgs],
+        *,
+        resume: bool,
+        last_event_id: str | None,
+    ) -> EventStream:
+        """Open an event stream lazily (the connection is made on first iteration).
+
+        `args` may be a function building the request when iteration starts, for a stream whose
+        request takes a call to find (the agent's latest build).
+        """
         self._check_open()
         return EventStream(self, args, resume=resume, last_event_id=last_event_id)
 
@@ -221,7 +233,12 @@ class EventStream:
     """
 
     def __init__(
-        self, transport: Transport, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None
+        self,
+        transport: Transport,
+        args: RequestArgs | Callable[[], RequestArgs],
+        *,
+        resume: bool,
+        last_event_id: str | None,
     ) -> None:
         # The generator must not reference this object: a cycle would keep an abandoned stream (and
         # its connection) alive until the cycle collector runs, possibly inside another call that
@@ -298,9 +315,14 @@ def _stream_timeout(config: ClientConfig) -> httpx.Timeout:
 
 
 def _follow(
-    transport: Transport, args: Mapping[str, Any], resume: bool, progress: _Progress
+    transport: Transport,
+    args: RequestArgs | Callable[[], RequestArgs],
+    resume: bool,
+    progress: _Progress,
 ) -> Generator[SSEEvent, None, None]:
     """The events of one logical stream, across as many connections as it takes."""
+    if callable(args):
+        args = args()
     url = transport.config.base_url + args["url"]
     path = args["url"]
     state = StreamResume(path)
