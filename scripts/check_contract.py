@@ -335,7 +335,7 @@ def operation_problems(spec: dict[str, Any]) -> list[str]:
 
     from anyframe.testing._routes import OPERATIONS as ROUTES
 
-    routes = {(method, path) for method, template, _ in ROUTES for path in _route_paths(template)}
+    routes = {(method, path) for method, template, *_ in ROUTES for path in _route_paths(template)}
     for method, path in sorted(set(operations) - routes):
         problems.append(
             f"{method} {path}: the local plane has no route (add it to src/anyframe/testing/_routes.py)"

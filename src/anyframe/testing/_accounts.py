@@ -8,12 +8,13 @@ the next request with it answer 401. Credential values are stored but only their
 from __future__ import annotations
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import Handler, Params
 from ._rows import utcnow
 from ._validate import Field, body_object
 from ._world import USER, World
 
 __all__ = [
+    "ROUTES",
     "clear_credential",
     "create_token",
     "get_credentials",
@@ -76,3 +77,17 @@ def clear_credential(world: World, request: Request, params: Params) -> Response
     row.value = None
     row.updated_at = None
     return empty_response()
+
+
+_CRED = "/api/credentials/{kind:claude|codex|github}"
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/me", get_me),
+    ("GET", "/api/tokens", list_tokens),
+    ("POST", "/api/tokens", create_token),
+    ("DELETE", "/api/tokens/{token_id:int}", revoke_token),
+    ("GET", "/api/credentials", get_credentials),
+    ("PUT", _CRED, set_credential),
+    ("DELETE", _CRED, clear_credential),
+]

@@ -20,12 +20,12 @@ import time
 from typing import cast
 
 from ._http import ApiError, Request, Response, json_response, validation_error
-from ._routing import Params
+from ._routing import SESSION, Handler, Params
 from ._rows import JSON, PreviewRow, SessionRow
 from ._validate import Field, check, require_object
 from ._world import World
 
-__all__ = ["previews"]
+__all__ = ["ROUTES", "previews"]
 
 _ACTIONS = ("list", "start", "stop", "status", "logs", "batch_start")
 _TARGET = {"port": Field("int", port=True), "name": Field("str")}
@@ -192,3 +192,9 @@ def previews(world: World, request: Request, params: Params) -> Response:
         preview.status = "stopped"
         preview.logs.append("stopped")
     return json_response(200, _result(preview))
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{SESSION}/previews", previews),
+]

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 
 from ._http import ApiError, Request, Response, StreamResponse, validation_error
 
-__all__ = ["Handler", "Params", "Route", "Router", "convert"]
+__all__ = ["AGENT", "SESSION", "Handler", "Params", "Route", "Router", "convert"]
+
+AGENT = "/api/agents/{agent_id:int}"
+"""The template of an agent's path, under which its skills, MCPs, toggles and builds live."""
+SESSION = "/api/sessions/{session_id:uuid}"
+"""The template of a session's path, under which its chat and previews live."""
 
 
 class Params(dict[str, str]):
