@@ -338,7 +338,8 @@ def operation_problems(spec: dict[str, Any]) -> list[str]:
     routes = {(method, path) for method, template, *_ in ROUTES for path in _route_paths(template)}
     for method, path in sorted(set(operations) - routes):
         problems.append(
-            f"{method} {path}: the local plane has no route (add it to src/anyframe/testing/_routes.py)"
+            f"{method} {path}: the local plane has no route (add a handler and its ROUTES entry to the "
+            "resource's module in src/anyframe/testing/)"
         )
     for method, path in sorted(routes - set(operations)):
         problems.append(f"{method} {path}: the local plane serves it but the spec has no such operation")

@@ -92,9 +92,12 @@ def _add_kind(spec: dict[str, Any]) -> None:
 
 
 def _return_unmodelled_schema(spec: dict[str, Any]) -> None:
-    spec["components"]["schemas"]["Credits"] = {"type": "object", "properties": {"used": {"type": "integer"}}}
+    spec["components"]["schemas"]["Invoice"] = {
+        "type": "object",
+        "properties": {"total": {"type": "integer"}},
+    }
     ok = spec["paths"]["/api/me"]["get"]["responses"]["200"]
-    ok["content"]["application/json"]["schema"] = {"$ref": "#/components/schemas/Credits"}
+    ok["content"]["application/json"]["schema"] = {"$ref": "#/components/schemas/Invoice"}
 
 
 MODEL_MISMATCHES: list[tuple[Callable[[dict[str, Any]], None], str]] = [
@@ -112,7 +115,7 @@ MODEL_MISMATCHES: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     ),
     (_drop_known_values, "Session.status: the field's Literal has known values the spec does not list"),
     (_add_kind, "AttentionItem.kind: known values differ: spec ['blocked', 'idle', 'paused', 'pending']"),
-    (_return_unmodelled_schema, "schema Credits: a 2xx answer returns it but no public model matches it"),
+    (_return_unmodelled_schema, "schema Invoice: a 2xx answer returns it but no public model matches it"),
 ]
 
 
@@ -129,11 +132,11 @@ def test_a_model_mismatch_is_reported(mutate: Callable[[dict[str, Any]], None], 
 
 
 def test_a_model_the_spec_does_not_have_is_reported() -> None:
-    class Credits(AnyFrameModel):
-        used: int
+    class Invoice(AnyFrameModel):
+        total: int
 
-    assert CHECK.model_problems(SPEC, {**CHECK.public_models(), "Credits": Credits}) == [
-        "model Credits: openapi.yaml has no schema 'Credits' (add it, or rename the model)"
+    assert CHECK.model_problems(SPEC, {**CHECK.public_models(), "Invoice": Invoice}) == [
+        "model Invoice: openapi.yaml has no schema 'Invoice' (add it, or rename the model)"
     ]
 
 
@@ -173,9 +176,9 @@ def test_only_a_request_model_may_use_none_for_an_omitted_property() -> None:
 
 def test_an_operation_nobody_implemented_is_reported_three_times() -> None:
     spec = copy.deepcopy(SPEC)
-    spec["paths"]["/api/credits"] = {
+    spec["paths"]["/api/invoices"] = {
         "get": {
-            "operationId": "get_credits",
+            "operationId": "list_invoices",
             "tags": ["identity"],
             "responses": {"200": {"description": "ok"}},
         }
@@ -184,9 +187,10 @@ def test_an_operation_nobody_implemented_is_reported_three_times() -> None:
     problems = CHECK.operation_problems(spec)
 
     assert problems == [
-        "GET /api/credits: no generated builder anyframe._generated.api.identity.get_credits for it (run `make generate`)",
-        "GET /api/credits: the local plane has no route (add it to src/anyframe/testing/_routes.py)",
-        "GET /api/credits: no curated method uses anyframe._generated.api.identity.get_credits "
+        "GET /api/invoices: no generated builder anyframe._generated.api.identity.list_invoices for it (run `make generate`)",
+        "GET /api/invoices: the local plane has no route (add a handler and its ROUTES entry to the resource's "
+        "module in src/anyframe/testing/)",
+        "GET /api/invoices: no curated method uses anyframe._generated.api.identity.list_invoices "
         "(wrap it in src/anyframe/_async)",
     ]
 
@@ -208,7 +212,8 @@ def test_a_missing_plane_route_is_reported(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(routes, "OPERATIONS", [r for r in routes.OPERATIONS if r[1] != "/api/attention"])
 
     assert CHECK.operation_problems(SPEC) == [
-        "GET /api/attention: the local plane has no route (add it to src/anyframe/testing/_routes.py)"
+        "GET /api/attention: the local plane has no route (add a handler and its ROUTES entry to the resource's "
+        "module in src/anyframe/testing/)"
     ]
 
 
