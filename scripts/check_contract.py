@@ -223,6 +223,8 @@ def _response_schemas(spec: dict[str, Any]) -> set[str]:
                 if name not in found:
                     found.add(name)
                     walk(spec["components"]["schemas"][name])
+            elif "$ref" in node and node["$ref"].startswith("#/components/responses/"):
+                walk(spec["components"]["responses"][_ref_name(node)])
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
