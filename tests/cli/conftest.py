@@ -53,7 +53,7 @@ _OUTPUT_VARIABLES = ("TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR", "FORCE_COL
 
 def invoke(args: tuple[str, ...], *, input: str | None, env: Mapping[str, str | None]) -> Run:
     """Run `anyframe ARGS` through the real entry point inside Click's test isolation."""
-    environ: dict[str, str | None] = {name: None for name in _OUTPUT_VARIABLES}
+    environ: dict[str, str | None] = dict.fromkeys(_OUTPUT_VARIABLES)
     environ.update(env)
     with CliRunner().isolation(input=input, env=environ) as (stdout, stderr, _):
         code = main(list(args))

@@ -48,7 +48,8 @@ def test_me_prints_the_account_as_json_and_as_plain_fields(cli: Cli) -> None:
     result = cli("me", "--json")
     assert result.code == 0, result.err
     me = result.json()
-    assert me["login"] == "local" and isinstance(me["id"], int)
+    assert me["login"] == "local"
+    assert isinstance(me["id"], int)
     plain = cli("me")
     assert plain.code == 0
     assert f"login\t{me['login']}" in plain.out.splitlines()
@@ -68,26 +69,31 @@ def test_tokens_create_prints_the_secret_once_and_list_never_shows_it(
     created = cli("tokens", "create", "ci-bot")
     assert created.code == 0, created.err
     secret = created.out.strip()
-    assert secret.startswith("afm_") and "\n" not in secret  # piped: only the token on stdout
+    assert secret.startswith("afm_")
+    assert "\n" not in secret
     assert "shown" in created.err or "Store it now" in created.err
     listed = cli("tokens", "list", "--json")
     names = {token["name"]: token for token in listed.json()}
     assert "ci-bot" in names
-    assert secret not in listed.out and secret not in cli("tokens", "list").out
+    assert secret not in listed.out
+    assert secret not in cli("tokens", "list").out
     assert names["ci-bot"]["last4"] == secret[-4:]
 
     as_json = cli("tokens", "create", "second", "--json").json()
-    assert as_json["token"].startswith("afm_") and as_json["name"] == "second"
+    assert as_json["token"].startswith("afm_")
+    assert as_json["name"] == "second"
 
 
 def test_a_revoked_token_stops_working_with_exit_status_1(cli: Cli, plane: LocalControlPlane) -> None:
     created = cli("tokens", "create", "short-lived", "--json").json()
     assert cli("me", env={"ANYFRAME_API_KEY": created["token"]}).code == 0
     revoked = cli("tokens", "revoke", str(created["id"]), "--json")
-    assert revoked.code == 0 and revoked.json() == {"revoked": True, "id": created["id"]}
+    assert revoked.code == 0
+    assert revoked.json() == {"revoked": True, "id": created["id"]}
     refused = cli("me", env={"ANYFRAME_API_KEY": created["token"]})
     assert refused.code == 1
-    assert refused.err.startswith("error: HTTP 401") and "ANYFRAME_API_KEY" in refused.err
+    assert refused.err.startswith("error: HTTP 401")
+    assert "ANYFRAME_API_KEY" in refused.err
     assert created["token"] not in refused.err
     assert "Traceback" not in refused.err
 
@@ -99,24 +105,29 @@ def test_credentials_set_reads_stdin_and_only_last4_ever_comes_back(cli: Cli) ->
     assert secret not in stored.out + stored.err
     shown = cli("credentials", "show", "--json")
     view = shown.json()
-    assert view["claude"]["set"] is True and view["claude"]["last4"] == "wxyz"
+    assert view["claude"]["set"] is True
+    assert view["claude"]["last4"] == "wxyz"
     assert view["github"]["set"] is False
     plain = cli("credentials", "show").out.splitlines()
     assert plain[0].split("\t")[:3] == ["claude", "true", "wxyz"]
     assert all(secret not in line for line in plain)
 
     cleared = cli("credentials", "clear", "claude", "--json")
-    assert cleared.code == 0 and cleared.json() == {"kind": "claude", "set": False}
+    assert cleared.code == 0
+    assert cleared.json() == {"kind": "claude", "set": False}
     assert cli("credentials", "show", "--json").json()["claude"]["set"] is False
 
 
 def test_credentials_set_refuses_an_empty_secret_and_a_value_on_the_command_line(cli: Cli) -> None:
     empty = cli("credentials", "set", "github", input="\n")
-    assert empty.code == 2 and "stdin" in empty.err
+    assert empty.code == 2
+    assert "stdin" in empty.err
     as_argument = cli("credentials", "set", "github", "ghp_secret")
-    assert as_argument.code == 2 and "ghp_secret" not in as_argument.out
+    assert as_argument.code == 2
+    assert "ghp_secret" not in as_argument.out
     unknown_kind = cli("credentials", "set", "gitlab", input="x")
-    assert unknown_kind.code == 2 and "'gitlab'" in unknown_kind.err
+    assert unknown_kind.code == 2
+    assert "'gitlab'" in unknown_kind.err
 
 
 # --- connectors ------------------------------------------------------------------------------------------
@@ -125,16 +136,19 @@ def test_credentials_set_refuses_an_empty_secret_and_a_value_on_the_command_line
 def test_connectors_catalog_install_list_discover_and_delete(cli: Cli) -> None:
     catalog = cli("connectors", "catalog", "--json").json()
     kinds = {item["slug"]: item["setup_kind"] for item in catalog}
-    assert kinds["linear"] == "oauth_dcr" and kinds["sentry"] == "bearer_token"
+    assert kinds["linear"] == "oauth_dcr"
+    assert kinds["sentry"] == "bearer_token"
 
     oauth = cli("connectors", "install", "linear")
     assert oauth.code == 0, oauth.err
-    assert oauth.out.strip().startswith("http") and "browser" in oauth.err
+    assert oauth.out.strip().startswith("http")
+    assert "browser" in oauth.err
 
     bearer_secret = "sntrys_secret_token_9876"
     bearer = cli("connectors", "install", "sentry", "--json", input=bearer_secret)
     assert bearer.code == 0, bearer.err
-    assert bearer.json()["catalog_slug"] == "sentry" and bearer.json()["is_authorized"] is True
+    assert bearer.json()["catalog_slug"] == "sentry"
+    assert bearer.json()["is_authorized"] is True
     assert bearer_secret not in bearer.out
 
     listed = cli("connectors", "list", "--json").json()
@@ -142,21 +156,26 @@ def test_connectors_catalog_install_list_discover_and_delete(cli: Cli) -> None:
     assert bearer_secret not in cli("connectors", "list").out
 
     discovered = cli("connectors", "discover", "https://mcp.linear.app/mcp", "--json")
-    assert discovered.code == 0 and discovered.json()["mcp_url"] == "https://mcp.linear.app/mcp"
+    assert discovered.code == 0
+    assert discovered.json()["mcp_url"] == "https://mcp.linear.app/mcp"
 
     sentry_id = next(c["id"] for c in listed if c["catalog_slug"] == "sentry")
     deleted = cli("connectors", "delete", str(sentry_id))
-    assert deleted.code == 0 and f"Deleted connector {sentry_id}." in deleted.out
+    assert deleted.code == 0
+    assert f"Deleted connector {sentry_id}." in deleted.out
     assert {c["catalog_slug"] for c in cli("connectors", "list", "--json").json()} == {"linear"}
 
 
 def test_connectors_install_refuses_unknown_coming_soon_and_custom_entries(cli: Cli) -> None:
     unknown = cli("connectors", "install", "nope")
-    assert unknown.code == 2 and "connectors catalog" in unknown.err
+    assert unknown.code == 2
+    assert "connectors catalog" in unknown.err
     coming = cli("connectors", "install", "figma")
-    assert coming.code == 1 and "coming soon" in coming.err
+    assert coming.code == 1
+    assert "coming soon" in coming.err
     custom = cli("connectors", "install", "custom")
-    assert custom.code == 1 and "custom_mcp" in custom.err
+    assert custom.code == 1
+    assert "custom_mcp" in custom.err
     assert cli("connectors", "list", "--json").json() == []
 
 
@@ -190,27 +209,35 @@ def test_agents_create_get_update_list_and_delete(cli: Cli, plane: LocalControlP
     )
     assert created.code == 0, created.err
     agent = created.json()
-    assert agent["name"] == "reviewer" and agent["repo_url"] == "tinyhq/box" and agent["repo_ref"] == "dev"
-    assert agent["preview_ports"] == [3000, 4000] and agent["permissions"] == {"preset": "standard"}
+    assert agent["name"] == "reviewer"
+    assert agent["repo_url"] == "tinyhq/box"
+    assert agent["repo_ref"] == "dev"
+    assert agent["preview_ports"] == [3000, 4000]
+    assert agent["permissions"] == {"preset": "standard"}
     assert agent["env_vars"] == {"NODE_ENV": "****", "API_TOKEN": "****"}
     (sent,) = plane.requests.filter(method="POST", path="/api/agents")
+    assert isinstance(sent.body, dict)
     assert sent.body["env_vars"] == {"NODE_ENV": "production", "API_TOKEN": "from-the-environment"}
     assert "from-the-environment" not in created.out
 
     agent_id = str(agent["id"])
     detail = cli("agents", "get", agent_id, "--json").json()
-    assert detail["id"] == agent["id"] and detail["skills"] == []
+    assert detail["id"] == agent["id"]
+    assert detail["skills"] == []
     updated = cli("agents", "update", agent_id, "--system-prompt", "Be brief.", "--json").json()
-    assert updated["system_prompt"] == "Be brief." and updated["name"] == "reviewer"
+    assert updated["system_prompt"] == "Be brief."
+    assert updated["name"] == "reviewer"
     assert plane.requests.filter(method="PATCH")[-1].body == {"system_prompt": "Be brief."}
 
     rows = [line.split("\t") for line in cli("agents", "list").out.splitlines()]
     assert rows == [[agent_id, "reviewer", "claude", "tinyhq/box@dev", "bun install", rows[0][5]]]
 
     deleted = cli("agents", "delete", agent_id, "--yes")
-    assert deleted.code == 0 and deleted.out.strip() == f"Deleted agent {agent_id}."
+    assert deleted.code == 0
+    assert deleted.out.strip() == f"Deleted agent {agent_id}."
     gone = cli("agents", "get", agent_id)
-    assert gone.code == 1 and gone.err.startswith("error: HTTP 404")
+    assert gone.code == 1
+    assert gone.err.startswith("error: HTTP 404")
 
 
 def test_agents_usage_errors_exit_2_before_anything_is_sent(cli: Cli, plane: LocalControlPlane) -> None:
@@ -232,14 +259,16 @@ def test_agents_usage_errors_exit_2_before_anything_is_sent(cli: Cli, plane: Loc
         assert expected in result.err, (args, result.err)
         assert len(result.err.strip().splitlines()) == 1, result.err
         assert "Traceback" not in result.err
-    assert plane.requests.filter(method="POST") == [] and plane.requests.filter(method="DELETE") == []
+    assert plane.requests.filter(method="POST") == []
+    assert plane.requests.filter(method="DELETE") == []
 
 
 def test_agents_build_without_wait_prints_what_was_queued(cli: Cli, plane: LocalControlPlane) -> None:
     agent_id = str(_agent(plane))
     queued = cli("agents", "build", agent_id, "--json")
     assert queued.code == 0
-    assert queued.json()["queued"] is True and isinstance(queued.json()["build_id"], int)
+    assert queued.json()["queued"] is True
+    assert isinstance(queued.json()["build_id"], int)
     assert plane.requests.filter(method="POST", path=f"/api/agents/{agent_id}/build")[0].body == {
         "force": False
     }
@@ -251,12 +280,15 @@ def test_agents_build_wait_streams_the_log_and_exits_0_on_success(cli: Cli, plan
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert "$ bun install" in lines
-    assert lines[-1].startswith("build ") and "succeeded" in lines[-1]
+    assert lines[-1].startswith("build ")
+    assert "succeeded" in lines[-1]
     assert cli("agents", "builds", agent_id, "--json").json()[0]["state"] == "succeeded"
 
     again = cli("agents", "build", agent_id, "--wait")  # the same recipe: a cache hit, nothing to follow
-    assert again.code == 0 and "Nothing queued: cached" in again.err
-    assert again.out.strip().endswith("s)") and "succeeded" in again.out
+    assert again.code == 0
+    assert "Nothing queued: cached" in again.err
+    assert again.out.strip().endswith("s)")
+    assert "succeeded" in again.out
 
 
 def test_agents_build_wait_exits_1_when_the_build_fails(cli: Cli, plane: LocalControlPlane) -> None:
@@ -274,11 +306,13 @@ def test_agents_build_wait_json_is_json_lines_ending_with_the_final_status(
     result = cli("agents", "build", agent_id, "--wait", "--force", "--json")
     assert result.code == 0, result.err
     events = result.lines()
-    assert events[0]["event"] == "queued" and events[0]["data"]["queued"] is True
+    assert events[0]["event"] == "queued"
+    assert events[0]["data"]["queued"] is True
     log = [e["data"]["content"] for e in events if e["event"] == "line"]
     assert "$ bun install\n" in log
     assert {"event": "state", "data": {"state": "succeeded"}} in events
-    assert events[-1]["event"] == "status" and events[-1]["data"]["state"] == "succeeded"
+    assert events[-1]["event"] == "status"
+    assert events[-1]["data"]["state"] == "succeeded"
     assert plane.requests.filter(method="POST", path=f"/api/agents/{agent_id}/build")[0].body == {
         "force": True
     }
@@ -309,7 +343,8 @@ def test_sessions_new_wait_list_get_terminate_snapshots_resume_delete(
     booted = cli("sessions", "new", str(agent_id), "--wait", "--idle-timeout", "600", "--json")
     assert booted.code == 0, booted.err
     session = booted.json()
-    assert session["status"] == "running" and session["sandbox_url"].startswith("https://")
+    assert session["status"] == "running"
+    assert session["sandbox_url"].startswith("https://")
     assert plane.requests.filter(method="POST", path="/api/sessions")[0].body == {
         "agent_id": agent_id,
         "idle_timeout_s": 600,
@@ -323,7 +358,8 @@ def test_sessions_new_wait_list_get_terminate_snapshots_resume_delete(
     assert cli("sessions", "get", session_id, "--json").json()["id"] == session_id
 
     busy = cli("sessions", "delete", session_id)
-    assert busy.code == 1 and busy.err.startswith("error: HTTP 409")
+    assert busy.code == 1
+    assert busy.err.startswith("error: HTTP 409")
 
     assert cli("sessions", "terminate", session_id, "--json").json()["status"] in (
         "snapshotting",
@@ -335,7 +371,8 @@ def test_sessions_new_wait_list_get_terminate_snapshots_resume_delete(
             break
         ended = af.sessions.get(session_id)
     snapshots = cli("sessions", "snapshots", session_id, "--json").json()
-    assert snapshots and isinstance(snapshots[0]["id"], int)
+    assert snapshots
+    assert isinstance(snapshots[0]["id"], int)
 
     resumed = cli("sessions", "resume", session_id, "--wait", "--json")
     assert resumed.code == 0, resumed.err
@@ -349,41 +386,50 @@ def test_sessions_new_wait_list_get_terminate_snapshots_resume_delete(
         if af.sessions.get(session_id).status == "terminated":
             break
     deleted = cli("sessions", "delete", session_id, "--json")
-    assert deleted.code == 0 and deleted.json() == {"deleted": True, "id": session_id}
+    assert deleted.code == 0
+    assert deleted.json() == {"deleted": True, "id": session_id}
 
 
 def test_sessions_new_wait_exits_1_when_the_agent_is_missing(cli: Cli) -> None:
     result = cli("sessions", "new", "999", "--wait")
-    assert result.code == 1 and result.err.startswith("error: HTTP 404")
+    assert result.code == 1
+    assert result.err.startswith("error: HTTP 404")
 
 
 def test_previews_start_list_status_logs_stop(cli: Cli, plane: LocalControlPlane) -> None:
     session_id = _running_session(plane)
     started = cli("previews", "start", session_id, "bun dev", "--port", "3000", "--name", "web", "--json")
     assert started.code == 0, started.err
-    assert started.json()["ok"] is True and started.json()["status"] == "running"
+    assert started.json()["ok"] is True
+    assert started.json()["status"] == "running"
 
     rows = [line.split("\t") for line in cli("previews", "list", session_id).out.splitlines()]
-    assert rows[0][:3] == ["web", "3000", "running"] and rows[0][4] == "bun dev"
+    assert rows[0][:3] == ["web", "3000", "running"]
+    assert rows[0][4] == "bun dev"
     assert cli("previews", "status", session_id, "--port", "3000", "--json").json()["name"] == "web"
 
     logs = cli("previews", "logs", session_id, "--name", "web", "--tail", "10")
-    assert logs.code == 0 and "$ bun dev" in logs.out.splitlines()
+    assert logs.code == 0
+    assert "$ bun dev" in logs.out.splitlines()
     assert isinstance(cli("previews", "logs", session_id, "--name", "web", "--json").json()["lines"], list)
 
     stopped = cli("previews", "stop", session_id, "--name", "web", "--json")
-    assert stopped.code == 0 and stopped.json()["status"] == "stopped"
+    assert stopped.code == 0
+    assert stopped.json()["status"] == "stopped"
 
 
 def test_previews_failures_exit_1_and_a_missing_target_exits_2(cli: Cli, plane: LocalControlPlane) -> None:
     session_id = _running_session(plane)
     missing = cli("previews", "stop", session_id, "--name", "nope")
-    assert missing.code == 1 and "error: no such preview" in missing.err
+    assert missing.code == 1
+    assert "error: no such preview" in missing.err
     failing = cli("previews", "start", session_id, "bun dev && exit 2", "--json")
-    assert failing.code == 1 and failing.json()["ok"] is False
+    assert failing.code == 1
+    assert failing.json()["ok"] is False
     for action in ("stop", "status", "logs"):
         untargeted = cli("previews", action, session_id)
-        assert untargeted.code == 2 and "--port PORT or --name NAME" in untargeted.err
+        assert untargeted.code == 2
+        assert "--port PORT or --name NAME" in untargeted.err
 
 
 def test_attention_lists_a_pending_permission_prompt(cli: Cli, plane: LocalControlPlane) -> None:
@@ -406,7 +452,8 @@ def test_attention_lists_a_pending_permission_prompt(cli: Cli, plane: LocalContr
 def test_no_api_key_is_one_line_naming_the_variable(plane: LocalControlPlane) -> None:
     result = invoke(("agents", "list"), input=None, env={"ANYFRAME_BASE_URL": plane.url})
     assert result.code == 1
-    assert result.err.count("\n") == 1 and "ANYFRAME_API_KEY" in result.err
+    assert result.err.count("\n") == 1
+    assert "ANYFRAME_API_KEY" in result.err
     assert plane.requests.filter() == []
 
 
@@ -419,10 +466,13 @@ def test_flags_override_the_environment(cli: Cli, plane: LocalControlPlane) -> N
 
 def test_a_bad_base_url_is_a_usage_error_and_an_unreachable_one_an_api_error(cli: Cli) -> None:
     relative = cli("--base-url", "not-a-url", "me")
-    assert relative.code == 2 and "base_url" in relative.err
+    assert relative.code == 2
+    assert "base_url" in relative.err
     unreachable = cli("--base-url", "http://127.0.0.1:9", "me")
-    assert unreachable.code == 1 and unreachable.err.startswith("error: ")
-    assert unreachable.err.count("\n") == 1 and "Traceback" not in unreachable.err
+    assert unreachable.code == 1
+    assert unreachable.err.startswith("error: ")
+    assert unreachable.err.count("\n") == 1
+    assert "Traceback" not in unreachable.err
 
 
 def test_debug_shows_the_traceback_and_request_log_without_secrets(
@@ -430,7 +480,8 @@ def test_debug_shows_the_traceback_and_request_log_without_secrets(
 ) -> None:
     result = cli("--debug", "agents", "get", "4242")
     assert result.code == 1
-    assert "Traceback (most recent call last)" in result.err and "NotFoundError" in result.err
+    assert "Traceback (most recent call last)" in result.err
+    assert "NotFoundError" in result.err
     assert "GET /api/agents/4242" in result.err
     assert plane.api_key not in result.err + result.out
 
@@ -439,7 +490,8 @@ def test_usage_errors_are_one_line_with_status_2(cli: Cli) -> None:
     for args in (("nope",), ("agents", "frobnicate"), ("agents", "get"), ("--frob",)):
         result = cli(*args)
         assert result.code == 2, args
-        assert result.err.startswith("error: ") and result.err.count("\n") == 1, result.err
+        assert result.err.startswith("error: "), result.err
+        assert result.err.count("\n") == 1, result.err
         assert "--help" in result.err
 
 
@@ -449,7 +501,9 @@ def test_ctrl_c_exits_130(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(anyframe.AnyFrame, "me", interrupted)
     result = cli("me")
-    assert result.code == 130 and "Interrupted" in result.err and "Traceback" not in result.err
+    assert result.code == 130
+    assert "Interrupted" in result.err
+    assert "Traceback" not in result.err
 
 
 def _leaves(group: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -469,7 +523,9 @@ def test_help_works_on_every_command_and_needs_no_api_key() -> None:
     from anyframe._cli import _command
 
     paths = _leaves(_command())
-    assert ("agents", "build") in paths and ("previews", "logs") in paths and ("plane",) in paths
+    assert ("agents", "build") in paths
+    assert ("previews", "logs") in paths
+    assert ("plane",) in paths
     for path in paths:
         result = invoke((*path, "--help"), input=None, env={})
         assert result.code == 0, (path, result.err)
@@ -478,13 +534,15 @@ def test_help_works_on_every_command_and_needs_no_api_key() -> None:
 
 def test_version_prints_the_package_version() -> None:
     result = invoke(("--version",), input=None, env={})
-    assert result.code == 0 and result.out.strip() == f"anyframe {anyframe.__version__}"
+    assert result.code == 0
+    assert result.out.strip() == f"anyframe {anyframe.__version__}"
 
 
 def test_completion_scripts_and_the_completion_protocol(monkeypatch: pytest.MonkeyPatch) -> None:
     for shell in ("bash", "zsh", "fish"):
         script = invoke(("completion", shell), input=None, env={})
-        assert script.code == 0 and "_ANYFRAME_COMPLETE" in script.out
+        assert script.code == 0
+        assert "_ANYFRAME_COMPLETE" in script.out
     environ = {"_ANYFRAME_COMPLETE": "bash_complete", "COMP_WORDS": "anyframe sessions ne", "COMP_CWORD": "2"}
     with CliRunner().isolation(env=environ) as (stdout, _, _), pytest.raises(SystemExit) as done:
         main([])

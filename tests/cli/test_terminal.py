@@ -130,7 +130,8 @@ def test_credentials_set_reads_the_secret_at_a_hidden_prompt(
     term.type(secret)
     screen = term.wait_for("exit=0")
     assert "Stored the claude credential." in screen
-    assert secret not in screen and secret[-6:] not in screen  # hidden: no echo, not even partly
+    assert secret not in screen
+    assert secret[-6:] not in screen
     assert plane.client.credentials.get().claude.last4 == secret[-4:]
 
 
@@ -140,7 +141,8 @@ def test_ctrl_c_at_the_prompt_exits_130_and_stores_nothing(term: Terminal, plane
     term.type("half-typed", enter=False)
     term.keys("C-c")
     screen = term.wait_for("exit=130")
-    assert "Interrupted." in screen and "Traceback" not in screen
+    assert "Interrupted." in screen
+    assert "Traceback" not in screen
     assert plane.client.credentials.get().codex.set is False
 
 
@@ -163,7 +165,9 @@ def test_tables_are_coloured_on_a_terminal_unless_no_color(term: Terminal, plane
     term.type(f"{_anyframe()} sessions list; echo done=$((1 + 1))")  # the echo's output, not the typed line
     term.wait_for("done=2")
     coloured = term.screen(escapes=True)
-    assert "STATUS" in coloured and "─" in coloured and "running" in coloured
+    assert "STATUS" in coloured
+    assert "─" in coloured
+    assert "running" in coloured
     assert "\x1b[32m" in coloured or "\x1b[38;5;2m" in coloured  # `running` in green
 
     term.type("clear")
@@ -171,5 +175,7 @@ def test_tables_are_coloured_on_a_terminal_unless_no_color(term: Terminal, plane
     term.wait_for("done=3")
     plain = term.screen(escapes=True)
     table = plain.split("done=3")[0]
-    assert "STATUS" in table and "running" in table
-    assert "\x1b[3" not in table and "\x1b[9" not in table  # no foreground colour at all
+    assert "STATUS" in table
+    assert "running" in table
+    assert "\x1b[3" not in table
+    assert "\x1b[9" not in table
