@@ -23,8 +23,9 @@ from click.testing import CliRunner
 import anyframe
 from anyframe._cli import main
 from anyframe.testing import LocalControlPlane
+from cli_runner import invoke
 
-from .conftest import Cli, invoke
+from .conftest import Cli
 
 pytestmark = pytest.mark.integration
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import invoke
+from cli_runner import invoke
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(60)]
 
