@@ -1,6 +1,7 @@
 """Fixtures of the command-line tests: a fast local control plane and a runner of `anyframe ...`.
 
-- `plane`: a fresh `anyframe.testing` plane per test (`time_scale=0.05`: builds and boots take a few ms).
+- `plane`: a fresh `anyframe.testing` plane per test (`time_scale=0.05`: builds and boots take a few ms;
+  a session idles 150 s before it pauses).
 - `cli`: `anyframe ARGS...` through the real entry point (`cli_runner.invoke`), with the environment
   pointing at the plane (`ANYFRAME_API_KEY` / `ANYFRAME_BASE_URL`); output is plain, as under a pipe,
   unless a test sets `TTY_COMPATIBLE=1`.
@@ -27,7 +28,8 @@ class Cli(Protocol):
 
 @pytest.fixture
 def plane() -> Iterator[LocalControlPlane]:
-    with serve(time_scale=0.05) as running:
+    # Fast builds and boots, but sessions never pause for idleness within a test (300 s x 10 x 0.05).
+    with serve(time_scale=0.05, idle_scale=10) as running:
         yield running
 
 

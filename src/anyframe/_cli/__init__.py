@@ -44,7 +44,7 @@ def _usage_line(exc: object) -> str:
     hint = ""
     if exc.ctx is not None:
         hint = f" (see '{exc.ctx.command_path} --help')"
-    return f"error: {exc.format_message()}{hint}"
+    return f"error: {exc.format_message().rstrip('.')}{hint}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -170,6 +170,13 @@ class Output:
         else:
             click.echo(text)
 
+    def log(self, text: str) -> None:
+        """A line of a log (build, preview): behind a dim `│` gutter on a terminal, as is when piped."""
+        if self.mode is Mode.TERMINAL:
+            self.console.print(_log_line(text))
+        else:
+            click.echo(text)
+
     def note(self, text: str) -> None:
         """A remark for the person at the terminal, on stderr (keeps stdout clean for pipes)."""
         click.echo(text, err=True)
@@ -213,18 +220,24 @@ class Live:
         return time.monotonic() - self.started
 
     def line(self, text: str) -> None:
-        """Print a line of output (a build log line) above the spinner."""
+        """Print a log line above the spinner."""
         if self._bar is None:
-            click.echo(text)
-            return
-        from rich.text import Text
-
-        self._bar.console.print(Text(text))
+            self._output.log(text)
+        else:
+            self._bar.console.print(_log_line(text))
 
     def status(self, description: str) -> None:
         """Change what the spinner says."""
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, description=description)
+
+
+def _log_line(text: str) -> Any:
+    from rich.text import Text
+
+    line = Text("│ ", style="dim")
+    line.append(text)
+    return line
 
 
 def _isatty() -> bool:

@@ -214,7 +214,7 @@ def previews_logs(app: App, session_id: str, port: int | None, name: str | None,
         click.echo(json_document(logs))
         return
     for line in lines:
-        click.echo(str(line).rstrip("\n"))
+        app.out.log(str(line).rstrip("\n"))
 
 
 # --- attention --------------------------------------------------------------------------------------------
