@@ -17,6 +17,7 @@ Contracts pinned here:
 
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -507,10 +508,7 @@ def test_ctrl_c_exits_130(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Traceback" not in result.err
 
 
-def _leaves(group: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    import click
-
-    assert isinstance(group, click.Group)
+def _leaves(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     paths = [path]
     for name, command in group.commands.items():
         if isinstance(command, click.Group):

@@ -6,7 +6,8 @@ Contracts pinned here:
 - `--help` imports neither the SDK's HTTP stack nor Rich (what keeps start-up fast);
 - `anyframe plane` prints the plane's URL and an `export` line that another command can use as is,
   serves until SIGTERM or Ctrl-C, then exits 0; `--json` prints one JSON line; `--seed` seeds;
-- a port already in use is one `error:` line and exit status 1.
+- a port already in use is one `error:` line and exit status 1;
+- a reader that went away (`anyframe ... | head -1`) ends the command with status 1 and nothing on stderr.
 """
 
 from __future__ import annotations
@@ -139,3 +140,22 @@ def test_plane_on_a_busy_port_is_one_error_line() -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("error: cannot start the local control plane")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written: every write fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "anyframe", "completion", "bash"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=30,
+            env=_env(),
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == ""

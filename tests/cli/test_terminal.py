@@ -7,6 +7,7 @@ Contracts pinned here:
 - Ctrl-C at that prompt leaves with exit status 130, a one-line note and no traceback; nothing is stored;
 - `agents build ID --wait` on a terminal shows a spinner with the elapsed time while the log streams,
   removes it at the end, and prints the final state; exit status 0;
+- `agents delete ID` on a terminal asks first: `n` keeps the agent (exit status 1), `y` deletes it;
 - tables on a terminal are drawn and coloured, and carry no colour at all with `NO_COLOR` set.
 
 tmux is installed by `make test-tools`. Without it these tests skip, except under `CI=true`, where a
@@ -157,6 +158,24 @@ def test_build_wait_shows_a_spinner_with_elapsed_time_then_the_final_state(
     assert "$ bun install" in screen
     assert "succeeded" in screen.split("exit=0")[0].splitlines()[-2]
     assert "0:00:0" not in screen  # the live line is gone once the build ended
+
+
+def test_agents_delete_asks_before_deleting(term: Terminal, plane: LocalControlPlane) -> None:
+    agent = plane.client.agents.create(name="doomed")
+    term.type(f"{_anyframe()} agents delete {agent.id}; echo exit=$?")
+    term.wait_for("with its sessions and builds? [y/N]:")
+    term.type("n")
+    screen = term.wait_for("exit=1")
+    assert "nothing deleted" in screen
+    assert [a.id for a in plane.client.agents.list()] == [agent.id]
+
+    term.type("clear")
+    term.type(f"{_anyframe()} agents delete {agent.id}; echo exit=$?")
+    term.wait_for("with its sessions and builds? [y/N]:")
+    term.type("y")
+    screen = term.wait_for("exit=0")
+    assert f"Deleted agent {agent.id}." in screen
+    assert plane.client.agents.list() == []
 
 
 def test_tables_are_coloured_on_a_terminal_unless_no_color(term: Terminal, plane: LocalControlPlane) -> None:

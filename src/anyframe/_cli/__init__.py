@@ -10,20 +10,22 @@ first table or spinner.
 
 `main()` owns the exit status and the error line (see `_errors`): Click's usage errors become one
 line and status 2, SDK errors one line and status 1, Ctrl-C status 130, and no traceback unless
-`--debug` is given.
+`--debug` is given. A closed pipe (`anyframe agents list | head -1`) ends the command quietly with
+status 1, as Click arranges.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from collections.abc import Sequence
 
+import click
+
 __all__ = ["main"]
 
 
-def _command() -> object:
+def _command() -> click.Group:
     """The whole command tree (imports Click, not the SDK)."""
     from ._account import credentials, me, tokens
     from ._agents import agents
@@ -37,10 +39,7 @@ def _command() -> object:
     return cli
 
 
-def _usage_line(exc: object) -> str:
-    import click
-
-    assert isinstance(exc, click.UsageError)
+def _usage_line(exc: click.UsageError) -> str:
     hint = ""
     if exc.ctx is not None:
         hint = f" (see '{exc.ctx.command_path} --help')"
@@ -56,13 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         0 done, 1 API or network error, 2 usage error, 130 interrupted.
     """
-    import click
-
     from ._app import App
-    from ._errors import EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, failure
+    from ._errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, failure
 
     cli = _command()
-    assert isinstance(cli, click.Group)
     app = App()
     try:
         result = cli.main(
@@ -81,12 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (`anyframe agents list | head -1`): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_API
     except Exception as exc:
         if app.settings.debug:
             traceback.print_exc()

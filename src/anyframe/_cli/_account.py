@@ -23,7 +23,10 @@ _LABELS = {"claude": "Claude token", "codex": "Codex token", "github": "GitHub t
 @json_option
 @click.pass_obj
 def me(app: App) -> None:
-    """Show the account the API key belongs to (a quick check that the key works)."""
+    """Show the account the API key belongs to.
+
+    A quick check that the key and the URL work.
+    """
     app.out.detail(app.client.me())
 
 
@@ -48,7 +51,9 @@ def tokens_list(app: App) -> None:
 @json_option
 @click.pass_obj
 def tokens_create(app: App, name: str) -> None:
-    """Mint a token called NAME and print it: this is the only time it is shown.
+    """Mint a token called NAME and print it, once.
+
+    This is the only time the token is shown: store it now.
 
     When piped, only the token is written to stdout (`KEY=$(anyframe tokens create ci)`).
     """
@@ -76,7 +81,10 @@ def tokens_revoke(app: App, token_id: int) -> None:
 
 @click.group("credentials", context_settings=CONTEXT_SETTINGS)
 def credentials() -> None:
-    """Claude, Codex and GitHub credentials of your sandboxes (write-only)."""
+    """Claude, Codex and GitHub credentials (write-only).
+
+    Your sandboxes use them; only whether each is set and its last 4 characters ever come back.
+    """
 
 
 @credentials.command("show")
@@ -100,7 +108,9 @@ def credentials_show(app: App) -> None:
 @json_option
 @click.pass_obj
 def credentials_set(app: App, kind: str) -> None:
-    """Store the KIND credential, typed at a hidden prompt or piped on stdin.
+    """Store the KIND credential, read at a hidden prompt or from stdin.
+
+    Never from an argument, which the shell history and other users (ps) would see.
 
     \b
     anyframe credentials set claude                      # prompts, input hidden

@@ -34,7 +34,11 @@ _ACTIVE_BUILD = frozenset({"queued", "running"})
 
 @click.group("agents", context_settings=CONTEXT_SETTINGS)
 def agents() -> None:
-    """Agents (repo, prompt, runtime, install command) and their image builds."""
+    """Agents and their image builds.
+
+    An agent is the reusable configuration (repo, system prompt, runtime, install command) that
+    sessions boot from, once its image is built.
+    """
 
 
 def _agent_options(*, create: bool) -> Callable[[F], F]:
@@ -138,7 +142,11 @@ def agents_update(app: App, /, agent_id: int, **options: Any) -> None:
 @json_option
 @click.pass_obj
 def agents_delete(app: App, agent_id: int, yes: bool) -> None:
-    """Delete agent ID with its skills, MCPs, builds and sessions (asks first on a terminal)."""
+    """Delete agent ID and everything it owns.
+
+    Its skills, MCPs, builds and sessions go too, so it asks first on a terminal (and wants --yes
+    when not on one).
+    """
     if not yes:
         if not sys.stdin.isatty():
             raise click.UsageError("deleting an agent also deletes its sessions and builds: pass --yes")
@@ -168,9 +176,11 @@ def agents_builds(app: App, agent_id: int, limit: int) -> None:
 @json_option
 @click.pass_obj
 def agents_build(app: App, agent_id: int, force: bool, wait: bool, timeout: float) -> int:
-    """Build the image of agent ID (cached by repo, ref and install command unless --force).
+    """Build the image of agent ID.
 
-    With --wait the log streams live, then the final state is shown.
+    Builds are cached by repo, ref and install command: a cached image returns at once unless
+    --force. With --wait the log streams live, then the final state is shown; the exit status is 0
+    only if the build succeeded.
     """
     af, out = app.client, app.out
     queued = af.agents.build(agent_id, force=force)

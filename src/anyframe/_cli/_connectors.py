@@ -19,7 +19,10 @@ _BEARER = "bearer_token"
 
 @click.group("connectors", context_settings=CONTEXT_SETTINGS)
 def connectors() -> None:
-    """User-scoped MCP connectors (Linear, Sentry, ...) and the catalog to install them from."""
+    """MCP connectors and the catalog to install them from.
+
+    Connectors (Linear, Sentry, ...) belong to you, not to one agent; agents toggle them on or off.
+    """
 
 
 @connectors.command("list")
@@ -34,7 +37,10 @@ def connectors_list(app: App) -> None:
 @json_option
 @click.pass_obj
 def connectors_catalog(app: App) -> None:
-    """List the curated catalog; install an entry with 'anyframe connectors install SLUG'."""
+    """List the curated catalog.
+
+    Install an entry with 'anyframe connectors install SLUG'.
+    """
     app.out.table(app.client.connectors.list_catalog(), empty="The catalog is empty.")
 
 
@@ -43,7 +49,10 @@ def connectors_catalog(app: App) -> None:
 @json_option
 @click.pass_obj
 def connectors_discover(app: App, url: str) -> None:
-    """Inspect the MCP server at URL before registering it (auth endpoints, scopes)."""
+    """Inspect the MCP server at URL before registering it.
+
+    Shows whether it supports dynamic client registration, its OAuth endpoints and scopes.
+    """
     app.out.detail(app.client.connectors.discover(url))
 
 

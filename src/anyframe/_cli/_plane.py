@@ -41,7 +41,9 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 @json_option
 @click.pass_obj
 def plane(app: App, port: int, seed: bool, time_scale: float) -> int:
-    """Run a local AnyFrame control plane (in memory, loopback only) until Ctrl-C.
+    """Run a local control plane until Ctrl-C.
+
+    The whole API, in memory, on 127.0.0.1; it prints an export line for other shells.
 
     \b
     anyframe plane --seed            # then, in another shell, paste the export line it prints

@@ -169,7 +169,9 @@ def previews_list(app: App, session_id: str) -> None:
 @json_option
 @click.pass_obj
 def previews_start(app: App, session_id: str, cmd: str, port: int | None, name: str | None) -> int:
-    """Run CMD in session SESSION_ID and tunnel its port (picked for you without --port).
+    """Run CMD in session SESSION_ID and tunnel its port.
+
+    Without --port the control plane picks one (and may restart the sandbox to open it).
 
     \b
     anyframe previews start SESSION_ID "bun dev" --port 3000 --name web
@@ -225,5 +227,8 @@ def previews_logs(app: App, session_id: str, port: int | None, name: str | None,
 @json_option
 @click.pass_obj
 def attention(app: App, limit: int) -> None:
-    """List the sessions that need you: pending prompts, idle agents, recently paused sandboxes."""
+    """List the sessions that need you.
+
+    Pending prompts first, then idle agents, then recently paused sandboxes.
+    """
     app.out.table(app.client.attention.list(limit=limit), empty="Nothing needs you.")
