@@ -497,6 +497,15 @@ def test_usage_errors_are_one_line_with_status_2(cli: Cli) -> None:
         assert "--help" in result.err
 
 
+def test_a_group_without_a_command_shows_its_help_with_status_2(cli: Cli) -> None:
+    for args in ((), ("agents",), ("previews",)):
+        result = cli(*args)
+        assert result.code == 2, args
+        assert result.err.startswith(f"Usage: anyframe {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND")
+        assert "Commands:" in result.err
+        assert "error:" not in result.err
+
+
 def test_ctrl_c_exits_130(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(self: object) -> None:
         raise KeyboardInterrupt

@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             standalone_mode=False,
             obj=app,
         )
+    except click.exceptions.NoArgsIsHelpError as exc:  # `anyframe` or `anyframe agents` alone: the help
+        click.echo(exc.format_message(), err=True)
+        return EXIT_USAGE
     except click.UsageError as exc:
         click.echo(_usage_line(exc), err=True)
         return EXIT_USAGE

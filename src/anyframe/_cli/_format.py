@@ -315,7 +315,9 @@ def detail_rows(model: Any, mode: Mode) -> list[tuple[str, str]]:
     rows = []
     for name in names:
         value = getattr(model, name, None)
-        rows.append((name, cell(value, mode, epoch=name == "started_at" and isinstance(value, float))))
+        # `Preview.started_at` is the API's one timestamp sent as epoch seconds (a float, not a datetime).
+        epoch = name == "started_at" and isinstance(value, (int, float)) and not isinstance(value, bool)
+        rows.append((name, cell(value, mode, epoch=epoch)))
     return rows
 
 

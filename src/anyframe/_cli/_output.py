@@ -81,13 +81,6 @@ class Output:
 
     # -- results ------------------------------------------------------------------------------------------
 
-    def result(self, value: Any, *, empty: str = "Nothing to show.") -> None:
-        """Print a command's result: a list of models as a table, one model as a detail view."""
-        if isinstance(value, (list, tuple)):
-            self.table(value, empty=empty)
-        else:
-            self.detail(value)
-
     def table(
         self,
         items: Sequence[Any],
