@@ -455,7 +455,7 @@ def test_no_api_key_is_one_line_naming_the_variable(plane: LocalControlPlane) ->
     result = invoke(("agents", "list"), input=None, env={"ANYFRAME_BASE_URL": plane.url})
     assert result.code == 1
     assert result.err.count("\n") == 1
-    assert "ANYFRAME_API_KEY" in result.err
+    assert result.err.startswith("error: no API key: set ANYFRAME_API_KEY")
     assert plane.requests.filter() == []
 
 

@@ -20,6 +20,10 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 _KEY_HINT = "check --api-key or ANYFRAME_API_KEY"
+_NO_KEY = (
+    "no API key: set ANYFRAME_API_KEY (in the environment or a .env file in the working directory) "
+    "or pass --api-key; nothing was sent"
+)
 
 
 def failure(exc: BaseException) -> tuple[int, str]:
@@ -38,7 +42,10 @@ def failure(exc: BaseException) -> tuple[int, str]:
     if isinstance(exc, InvalidArgumentError):
         return EXIT_USAGE, message
     if isinstance(exc, AuthError):
-        return EXIT_API, message if "ANYFRAME_API_KEY" in message else f"{message} ({_KEY_HINT})"
+        if exc.request_id is None and "ANYFRAME_API_KEY" in exc.message:
+            # Raised by the client's constructor, before any request: say it in the CLI's terms.
+            return EXIT_API, _NO_KEY
+        return EXIT_API, f"{message} ({_KEY_HINT})"
     if isinstance(exc, AnyFrameError):
         return EXIT_API, message
     if isinstance(exc, TimeoutError):
