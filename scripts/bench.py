@@ -18,6 +18,7 @@ medians over many rounds, so that machine noise (CPU frequency, other processes)
 | SSE backlog replay, events/s | `sessions.events()` | httpx-sse `iter_sse` | >= 1.5x |
 | RSS growth streaming 200,000 events | `sessions.events()` | after the first 10k events | <= 5 MiB |
 | import wall time (fresh interpreter, median of 15) | `import anyframe` | `import httpx` | <= 1.5x |
+| `anyframe --help`, whole process (median of 15) | the console script | `python -c "import httpx"` | <= 1.5x |
 
 Informational figures (no target): the SSE parsers alone over in-memory bytes
 (`scripts/bench_sse_parser.py`), and `from anyframe import AnyFrame`, the import a program pays
@@ -505,6 +506,33 @@ def bench_import(runs: int) -> list[Figure]:
     return figures
 
 
+def _process_time(command: list[str]) -> float:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
+
+
+def bench_cli_help(runs: int) -> list[Figure]:
+    """`anyframe --help` from process start to exit, against a process that only imports httpx.
+
+    Whole processes on both sides (interpreter start-up included), since that is what a person at
+    a shell waits for. The console script when the package is installed, else `python -m anyframe`.
+    """
+    script = Path(sys.executable).parent / "anyframe"
+    cli = [str(script), "--help"] if script.exists() else [sys.executable, "-m", "anyframe", "--help"]
+    baseline = [sys.executable, "-c", "import httpx"]
+    _process_time(cli)  # compile and cache the bytecode outside the measurement
+    _process_time(baseline)
+    cli_t, raw_t, _ = interleaved(lambda: _process_time(cli), lambda: _process_time(baseline), runs)
+    sdk, raw = statistics.median(cli_t) * 1e3, statistics.median(raw_t) * 1e3
+    return [_figure('`anyframe --help` vs `python -c "import httpx"`', sdk, raw, "ms", sdk / raw, "<=", 1.5)]
+
+
 # --- Main -------------------------------------------------------------------------------------------
 
 
@@ -581,6 +609,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.close()
     report(bench_import(runs=7 if quick else 15))
+    report(bench_cli_help(runs=7 if quick else 15))
 
     elapsed = time.perf_counter() - started
     misses = [f.name for f in figures if f.verdict == "MISS"]
