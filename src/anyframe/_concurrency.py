@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import sys
 import threading
-from collections.abc import Awaitable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import TypeVar
 
 __all__ = ["AsyncDeadline", "AsyncGate", "AsyncLoops", "AsyncSignal", "Deadline", "Gate", "Loops", "Signal"]
@@ -103,6 +103,28 @@ class AsyncLoops:
         """Whether the loop `key` (from `current`) has been closed."""
         return isinstance(key, asyncio.AbstractEventLoop) and key.is_closed()
 
+    @staticmethod
+    def when_closing(callback: Callable[[], Awaitable[None]]) -> object:
+        """Have `callback` awaited on the running loop when it shuts down; keep the result referenced.
+
+        Connections must be closed on the loop that opened them, and nothing tells a library that a
+        loop is ending, except this: `asyncio.run`, `asyncio.Runner` and the pytest plugins all call
+        `loop.shutdown_asyncgens()` before closing a loop, which closes every async generator the
+        loop has seen start. So start one here, parked at its `yield`, whose `finally` runs the
+        callback. (The loop notes the generator when it is first stepped, which `send` does now.)
+        """
+
+        async def sentinel() -> AsyncGenerator[None, None]:
+            try:
+                yield
+            finally:
+                await callback()
+
+        generator = sentinel()
+        with contextlib.suppress(StopIteration):
+            generator.__anext__().send(None)  # runs to the `yield`: no await happens before it
+        return generator
+
 
 class Loops:
     """The sync twin of [`AsyncLoops`][anyframe._concurrency.AsyncLoops]: one pool for every thread."""
@@ -116,6 +138,11 @@ class Loops:
     def is_closed(key: object) -> bool:
         """Always False."""
         return False
+
+    @staticmethod
+    def when_closing(callback: Callable[[], None]) -> object:
+        """Nothing to watch: sync pools live until the client is closed."""
+        return None
 
 
 def _wake(future: asyncio.Future[None]) -> None:

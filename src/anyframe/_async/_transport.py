@@ -63,7 +63,7 @@ class Answer:
 class _Pools:
     """The pools of one client on one event loop (a sync client has one set for all threads)."""
 
-    __slots__ = ("calls", "entry", "gate", "open_streams", "own", "stream_gate", "streams")
+    __slots__ = ("calls", "entry", "gate", "open_streams", "own", "stream_gate", "streams", "watch")
 
     def __init__(
         self, calls: httpx.AsyncClient, streams: httpx.AsyncClient, *, own: bool, max_streams: int
@@ -84,6 +84,13 @@ class _Pools:
         self.entry = AsyncGate(1) if own else None
         self.stream_gate = AsyncGate(max_streams)
         self.open_streams = 0
+        # Our own pools close with their event loop, on it (see AsyncLoops.when_closing).
+        self.watch = AsyncLoops.when_closing(self.aclose) if own else None
+
+    async def aclose(self) -> None:
+        """Close the pools (only ever called for pools the SDK opened)."""
+        await self.calls.aclose()
+        await self.streams.aclose()
 
 
 class StreamConnection:
@@ -107,6 +114,7 @@ class _Shared:
         self.lock = threading.Lock()
         self.by_loop: dict[object, _Pools] = {}
         self.open: set[StreamConnection] = set()  # what close() must end, from any thread
+        self.user_loop_seen = False  # a given http_client is bound to the first loop that used it
 
     def pools(self) -> _Pools:
         """The pools of the running event loop, opened on first use there."""
@@ -124,7 +132,7 @@ class _Shared:
             if key in self.by_loop:
                 return self.by_loop[key]
             if self.user_http is not None:
-                if self.by_loop:
+                if self.user_loop_seen:
                     raise InvalidArgumentError(
                         "this client was given http_client= and is now used from another event loop than "
                         "the one it first ran on; an httpx.AsyncClient cannot move between loops: create the "
@@ -132,6 +140,7 @@ class _Shared:
                         "fixture, or leave http_client out and the SDK opens pools per loop"
                     )
                 pools = _Pools(self.user_http, self.user_http, own=False, max_streams=self.max_streams)
+                self.user_loop_seen = True
             else:
                 calls = httpx.AsyncClient(
                     limits=httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE),
@@ -214,8 +223,7 @@ class AsyncTransport:
             elsewhere = list(shared.by_loop.values())
             shared.by_loop.clear()
         if here is not None and here.own:
-            await here.calls.aclose()
-            await here.streams.aclose()
+            await here.aclose()
         # Pools of other (running) event loops cannot be closed from this one: their streams were shut
         # down above, and their idle connections go with the pools.
         del elsewhere
