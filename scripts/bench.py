@@ -283,7 +283,7 @@ async def _streams_row(base_url: str, rounds: int, calls: int) -> list[Figure]:
             p50_busy / p50_idle,
             "<=",
             1.5,
-        ),  # fmt: skip
+        ),
         _figure(
             f"new events delivered to {STREAMS:,} open streams",
             delivered,
@@ -292,7 +292,7 @@ async def _streams_row(base_url: str, rounds: int, calls: int) -> list[Figure]:
             delivered / STREAMS,
             ">=",
             1.0,
-        ),  # fmt: skip
+        ),
     ]
 
 
