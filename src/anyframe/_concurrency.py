@@ -16,7 +16,17 @@ import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import TypeVar
 
-__all__ = ["AsyncDeadline", "AsyncGate", "AsyncLoops", "AsyncSignal", "Deadline", "Gate", "Loops", "Signal"]
+__all__ = [
+    "AsyncDeadline",
+    "AsyncGate",
+    "AsyncLoops",
+    "AsyncSignal",
+    "Deadline",
+    "Gate",
+    "LoopWatch",
+    "Loops",
+    "Signal",
+]
 
 T = TypeVar("T")
 
@@ -90,6 +100,24 @@ class Deadline:
         return value
 
 
+class LoopWatch:
+    """What [`AsyncLoops.when_closing`][anyframe._concurrency.AsyncLoops.when_closing] returns."""
+
+    __slots__ = ("cancelled", "generator")
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self.generator: AsyncGenerator[None, None] | None = None
+
+    def cancel(self) -> None:
+        """Forget the callback and end the watch now, without awaiting anything (any thread)."""
+        self.cancelled = True
+        if self.generator is not None:
+            with contextlib.suppress(StopIteration, RuntimeError):
+                self.generator.aclose().send(None)  # the `finally` awaits nothing once cancelled
+            self.generator = None
+
+
 class AsyncLoops:
     """Which event loop a call runs on: connection pools belong to the loop that opened them."""
 
@@ -104,7 +132,7 @@ class AsyncLoops:
         return isinstance(key, asyncio.AbstractEventLoop) and key.is_closed()
 
     @staticmethod
-    def when_closing(callback: Callable[[], Awaitable[None]]) -> object:
+    def when_closing(callback: Callable[[], Awaitable[None]]) -> LoopWatch:
         """Have `callback` awaited on the running loop when it shuts down; keep the result referenced.
 
         Connections must be closed on the loop that opened them, and nothing tells a library that a
@@ -112,18 +140,21 @@ class AsyncLoops:
         `loop.shutdown_asyncgens()` before closing a loop, which closes every async generator the
         loop has seen start. So start one here, parked at its `yield`, whose `finally` runs the
         callback. (The loop notes the generator when it is first stepped, which `send` does now.)
+        Dropped while its loop still runs, the generator is closed on that loop, callback included.
         """
+        watch = LoopWatch()
 
         async def sentinel() -> AsyncGenerator[None, None]:
             try:
                 yield
             finally:
-                await callback()
+                if not watch.cancelled:
+                    await callback()
 
-        generator = sentinel()
+        watch.generator = sentinel()
         with contextlib.suppress(StopIteration):
-            generator.__anext__().send(None)  # runs to the `yield`: no await happens before it
-        return generator
+            watch.generator.__anext__().send(None)  # runs to the `yield`: no await happens before it
+        return watch
 
 
 class Loops:
@@ -140,9 +171,9 @@ class Loops:
         return False
 
     @staticmethod
-    def when_closing(callback: Callable[[], None]) -> object:
+    def when_closing(callback: Callable[[], None]) -> LoopWatch:
         """Nothing to watch: sync pools live until the client is closed."""
-        return None
+        return LoopWatch()
 
 
 def _wake(future: asyncio.Future[None]) -> None:

@@ -5,7 +5,8 @@ Contracts pinned (issue 12), over real loopback sockets, in both flavours:
   `ClientClosedError`, whether the stream is blocked reading, waiting out a reconnect backoff, or
   waiting out a retryable status; never a raw httpx `RuntimeError`;
 - a module-level `AsyncAnyFrame` used from two `asyncio.run()` calls works on both loops (pools per
-  loop); one given `http_client=` says how to fix it instead of failing on dead sockets.
+  loop, closed with their loop); a loop closed without shutting down is pruned; one given
+  `http_client=` says how to fix it instead of failing on dead sockets.
 """
 
 from __future__ import annotations
@@ -123,6 +124,25 @@ def test_a_module_level_async_client_works_from_two_event_loops() -> None:
         assert asyncio.run(use()) == SID
         assert asyncio.run(use()) == SID  # a new loop: the first loop's pool is not reused
         assert asyncio.run(use()) == SID
+
+        async def close() -> None:
+            await af.aclose()
+
+        asyncio.run(close())
+
+
+def test_a_loop_closed_without_shutting_down_leaves_nothing_behind_for_the_next_one() -> None:
+    with serve_loopback(lambda exchange: exchange.json(session_json(SID))) as server:
+        af = AsyncAnyFrame(api_key=KEY, base_url=server.url, load_dotenv=False)
+
+        async def use() -> str:
+            return (await af.sessions.get(SID)).id
+
+        loop = asyncio.new_event_loop()
+        assert loop.run_until_complete(use()) == SID
+        loop.close()  # no shutdown_asyncgens: the pools are pruned when the next loop comes
+        assert asyncio.run(use()) == SID
+        assert len(af._transport.shared.by_loop) == 1
 
         async def close() -> None:
             await af.aclose()

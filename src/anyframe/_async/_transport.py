@@ -92,6 +92,11 @@ class _Pools:
         await self.calls.aclose()
         await self.streams.aclose()
 
+    def forget(self) -> None:
+        """Stop watching the loop: its pools were closed, or the loop is gone with their sockets."""
+        if self.watch is not None:
+            self.watch.cancel()
+
 
 class StreamConnection:
     """One open connection of an event stream, registered with its client until it is ended."""
@@ -126,9 +131,10 @@ class _Shared:
         with self.lock:
             if self.closing.is_set():
                 raise _closed_error()
-            # Pools of loops that have ended hold dead sockets only: let them go.
+            # Pools of loops closed without shutting down their async generators hold dead sockets
+            # only: let them go.
             for old in [k for k in self.by_loop if AsyncLoops.is_closed(k)]:
-                del self.by_loop[old]
+                self.by_loop.pop(old).forget()
             if key in self.by_loop:
                 return self.by_loop[key]
             if self.user_http is not None:
@@ -220,13 +226,17 @@ class AsyncTransport:
             shutdown(connection.response)
         with shared.lock:
             here = shared.by_loop.pop(AsyncLoops.current(), None)
-            elsewhere = list(shared.by_loop.values())
+            elsewhere = list(shared.by_loop.items())
             shared.by_loop.clear()
         if here is not None and here.own:
             await here.aclose()
-        # Pools of other (running) event loops cannot be closed from this one: their streams were shut
-        # down above, and their idle connections go with the pools.
-        del elsewhere
+            here.forget()
+        # Pools of other event loops cannot be closed from this one: their streams were shut down
+        # above; dropped, the pools of a running loop are closed on it (their watch), and those of a
+        # closed loop only hold dead sockets.
+        for key, pools in elsewhere:
+            if AsyncLoops.is_closed(key):
+                pools.forget()
 
     # --- building and sending calls ------------------------------------------------------------
 
