@@ -203,6 +203,14 @@ def test_last_event_id_accepts_an_int_seq_and_refuses_other_types() -> None:
         check_last_event_id(True)
 
 
+def test_the_next_connection_asks_for_an_event_stream_from_the_position() -> None:
+    state = _state()
+    assert state.request_headers() == {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
+    state.connection_opened()
+    state.admit_all(_parse(b"id: 3\ndata: a\n\n"))
+    assert state.request_headers()["Last-Event-ID"] == "3"
+
+
 # --- failures and waits ---
 
 

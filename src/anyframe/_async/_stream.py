@@ -122,11 +122,9 @@ async def _follow(
     """The events of one logical stream, across as many connections as it takes."""
     path = request.path
     while True:
+        headers = state.request_headers()
         state.connection_opened()
         decoder = SSEDecoder(last_event_id=state.last_event_id)
-        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
-        if state.last_event_id is not None:
-            headers["Last-Event-ID"] = state.last_event_id
         failure: Exception | None = None
         at_least = 0.0  # the wait before retrying a retryable status
         opened = time.monotonic()

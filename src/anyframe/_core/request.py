@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["ApiRequest", "CallOptions"]
+__all__ = ["ApiRequest", "CallOptions", "overall_timeout"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +48,16 @@ class CallOptions:
 
     timeout: httpx.Timeout | None = None
     extra_headers: Mapping[str, str] | None = None
+
+
+def overall_timeout(timeout: httpx.Timeout) -> float | None:
+    """The deadline of one attempt of a call, in seconds: its longest phase (connect, write, read).
+
+    `timeout` is documented as the time a request may take, so one attempt as a whole gets that
+    long, not each read of it; the pool phase is not included (it bounds the wait for a connection,
+    before the attempt starts). `None` when a phase is unbounded.
+    """
+    phases = (timeout.connect, timeout.write, timeout.read)
+    if any(phase is None for phase in phases):
+        return None
+    return max(phase for phase in phases if phase is not None)

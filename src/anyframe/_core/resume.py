@@ -173,6 +173,13 @@ class StreamResume:
     delivered: DeliveredIds = field(default_factory=DeliveredIds, repr=False)
     _replaying: bool = False
 
+    def request_headers(self) -> dict[str, str]:
+        """The headers of the next connection: an event stream, resumed from the position if any."""
+        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        if self.last_event_id is not None:
+            headers["Last-Event-ID"] = self.last_event_id
+        return headers
+
     def connection_opened(self) -> None:
         """A new connection is about to be read: after the first, it starts in its replay prefix."""
         self._replaying = self.connections > 0

@@ -32,7 +32,7 @@ from .._concurrency import Deadline, Gate, Loops, Signal
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.parse import parse_json, parse_model, parse_models
-from .._core.request import ApiRequest, CallOptions
+from .._core.request import ApiRequest, CallOptions, overall_timeout
 from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from ..exceptions import APITimeoutError, ClientClosedError, InvalidArgumentError, ResponseValidationError
 from ._io import pause, shutdown
@@ -64,14 +64,26 @@ class Answer:
 class _Pools:
     """The pools of one client on one event loop (a sync client has one set for all threads)."""
 
-    __slots__ = ("calls", "entry", "gate", "open_streams", "own", "stream_gate", "streams", "watch")
+    __slots__ = (
+        "_streams",
+        "calls",
+        "entry",
+        "gate",
+        "lock",
+        "open_streams",
+        "own",
+        "stream_gate",
+        "stream_gate_size",
+        "watch",
+    )
 
     def __init__(
-        self, calls: httpx.Client, streams: httpx.Client, *, own: bool, max_streams: int
+        self, calls: httpx.Client, streams: httpx.Client | None, *, own: bool, max_streams: int
     ) -> None:
         self.calls = calls
-        self.streams = streams
+        self._streams = streams  # our own is opened with the first stream: most clients never stream
         self.own = own
+        self.lock = threading.Lock()
         # Far more waiting requests than pooled connections degrade httpx's pool bookkeeping; a gate
         # of the pool's size keeps a 1,000-call fan-out linear, and bounds each wait by `timeout`.
         self.gate = Gate(POOL_SIZE)
@@ -84,14 +96,35 @@ class _Pools:
         # the gate above guarantees one is free, so the entry is held for microseconds.
         self.entry = Gate(1) if own else None
         self.stream_gate = Gate(max_streams)
+        self.stream_gate_size = max_streams
         self.open_streams = 0
         # Our own pools close with their event loop, on it (see Loops.when_closing).
         self.watch = Loops.when_closing(self.close) if own else None
 
+    @property
+    def streams(self) -> httpx.Client:
+        """The streams' pool, opened on first use."""
+        streams = self._streams
+        if streams is None:
+            with self.lock:
+                streams = self._streams
+                if streams is None:
+                    max_streams = self.stream_gate_size
+                    streams = self._streams = httpx.Client(
+                        limits=httpx.Limits(
+                            max_connections=max_streams,
+                            max_keepalive_connections=min(max_streams, STREAM_KEEPALIVE),
+                        ),
+                        timeout=self.calls.timeout,
+                        follow_redirects=False,
+                    )
+        return streams
+
     def close(self) -> None:
         """Close the pools (only ever called for pools the SDK opened)."""
         self.calls.close()
-        self.streams.close()
+        if self._streams is not None:
+            self._streams.close()
 
     def forget(self) -> None:
         """Stop watching the loop: its pools were closed, or the loop is gone with their sockets."""
@@ -154,27 +187,13 @@ class _Shared:
                     timeout=self.timeout,
                     follow_redirects=False,
                 )
-                streams = httpx.Client(
-                    limits=httpx.Limits(
-                        max_connections=self.max_streams,
-                        max_keepalive_connections=min(self.max_streams, STREAM_KEEPALIVE),
-                    ),
-                    timeout=self.timeout,
-                    follow_redirects=False,
-                )
-                pools = _Pools(calls, streams, own=True, max_streams=self.max_streams)
+                pools = _Pools(calls, None, own=True, max_streams=self.max_streams)
             self.by_loop[key] = pools
             return pools
 
 
 def _closed_error() -> ClientClosedError:
     return ClientClosedError("this client is closed: create a new one, or use it inside a `with` block")
-
-
-def overall_timeout(timeout: httpx.Timeout) -> float | None:
-    """The deadline of one attempt: its longest phase (connect, write, read), `None` if one is unbounded."""
-    phases = (timeout.connect, timeout.write, timeout.read)
-    return None if any(p is None for p in phases) else max(p for p in phases if p is not None)
 
 
 class Transport:
