@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._async._transport import (
+    from ._async._stream import (
         AsyncEventStream as AsyncEventStream,
     )
     from ._async.client import (
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ._core.validate import (
         SessionId as SessionId,
     )
-    from ._sync._transport import (
+    from ._sync._stream import (
         EventStream as EventStream,
     )
     from ._sync.client import (
@@ -298,7 +298,7 @@ _LAZY: dict[str, str] = {
     "AnyFrameError": ".exceptions",
     "AnyFrameModel": ".models",
     "AsyncAnyFrame": "._async.client",
-    "AsyncEventStream": "._async._transport",
+    "AsyncEventStream": "._async._stream",
     "AttentionIdleItem": ".models",
     "AttentionItem": ".models",
     "AttentionKind": ".models",
@@ -322,7 +322,7 @@ _LAZY: dict[str, str] = {
     "ConnectorDiscovery": ".models",
     "CredentialPart": ".models",
     "Credentials": ".models",
-    "EventStream": "._sync._transport",
+    "EventStream": "._sync._stream",
     "InvalidArgumentError": ".exceptions",
     "LogUrl": ".models",
     "McpTransport": ".models",
