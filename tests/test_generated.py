@@ -12,8 +12,8 @@ Contracts pinned here:
 - Every operation of `openapi.yaml` has a module `api/<tag>/<operationId>.py` exposing `METHOD`,
   `PATH` and `build_request`, with `METHOD` / `PATH` equal to the spec's; there is no module for an
   operation the spec does not define.
-- Each builder takes the operation's path parameters and returns `httpx.Client.build_request`
-  keyword arguments whose `method` is `METHOD` and whose `url` is `PATH` with the values percent-encoded.
+- Each builder takes the operation's path parameters and returns a typed `ApiRequest` whose `method`
+  is `METHOD` and whose `path` is `PATH` with the values percent-encoded.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import pytest
 import yaml
 
 import anyframe
+from anyframe._core.request import ApiRequest
 from repo_scripts import load_script
 
 SRC = Path(anyframe.__file__).resolve().parent
@@ -307,9 +308,10 @@ def test_builder_takes_the_path_parameters_and_fills_the_path(operation: Operati
         assert required - set(path_values) == {"body"}
         return
 
-    kwargs = module.build_request(**path_values)
+    request = module.build_request(**path_values)
 
     encoded = {name: quote(str(value), safe="") for name, value in path_values.items()}
-    assert kwargs["method"] == module.METHOD
-    assert kwargs["url"] == module.PATH.format(**encoded)
-    assert "{" not in kwargs["url"]
+    assert isinstance(request, ApiRequest)
+    assert request.method == module.METHOD
+    assert request.path == module.PATH.format(**encoded)
+    assert "{" not in request.path

@@ -184,8 +184,8 @@ def test_every_exception_is_re_exported_as_the_same_object(name: str) -> None:
     [
         ("AnyFrame", "anyframe._sync.client"),
         ("AsyncAnyFrame", "anyframe._async.client"),
-        ("EventStream", "anyframe._sync._transport"),
-        ("AsyncEventStream", "anyframe._async._transport"),
+        ("EventStream", "anyframe._sync._stream"),
+        ("AsyncEventStream", "anyframe._async._stream"),
         ("SSEEvent", "anyframe._core.sse"),
     ],
 )

@@ -155,7 +155,7 @@ async def test_breaking_out_of_the_with_block_closes_the_connection(
 ) -> None:
     session_id = await _running_session(live)
     await _chat_turn(live, session_id, "hello")
-    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
+    pool = live._transport.shared.pools().streams._transport._pool  # type: ignore[attr-defined]
     stream = live.sessions.events(session_id)
     async with stream:
         async for _ in stream:

@@ -150,7 +150,7 @@ def test_breaking_out_of_the_with_block_closes_the_connection(
 ) -> None:
     session_id = _running_session(live)
     _chat_turn(live, session_id, "hello")
-    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
+    pool = live._transport.shared.pools().streams._transport._pool  # type: ignore[attr-defined]
     stream = live.sessions.events(session_id)
     with stream:
         for _ in stream:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
+from .._core.request import ApiRequest
 from .._core.validate import check_env_vars, check_id, check_ports, check_text
 from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
 from .._generated.api.builds import (
@@ -23,7 +24,7 @@ from .._generated.models.build_request import BuildRequest
 from ..exceptions import BuildFailedError, InvalidArgumentError, NotFoundError
 from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl, Runtime
 from ._base import AsyncResource, body_fields, request_body
-from ._transport import AsyncEventStream, AsyncTransport, RequestArgs
+from ._transport import AsyncEventStream, AsyncTransport
 from ._waiters import poll_until
 from .agent_parts import AsyncAgentConnectors, AsyncMcps, AsyncSkills
 
@@ -351,7 +352,7 @@ class AsyncAgents(AsyncResource):
             request = stream_build.build_request(agent, check_id("build_id", build_id))
             return self._transport.stream(request, resume=False, last_event_id=None)
 
-        async def latest_build() -> RequestArgs:
+        async def latest_build() -> ApiRequest:
             builds = await self.builds(agent, limit=1)
             if not builds:
                 raise NotFoundError(
