@@ -5,8 +5,9 @@
 
 The generator is openapi-python-client at the version pinned in pyproject.toml (dev extra), run with
 `--meta none`, our config and our endpoint template (request building only; see
-scripts/generator/templates). Its output is then normalised with the pinned ruff and explicit flags,
-so two runs on any machine give byte-identical files.
+scripts/generator/templates). Its output is then pruned to what the request builders reach (see
+`prune`) and normalised with the pinned ruff and explicit flags, so two runs on any machine give
+byte-identical files.
 
 A second, independent step writes `src/anyframe/testing/openapi.json`, a JSON copy of the spec that the
 local control plane ships as package data and validates requests against (it runs on the standard
@@ -16,6 +17,7 @@ library alone, so it cannot read YAML); `--check` fails when that copy is stale 
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import filecmp
 import json
@@ -25,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["main"]
+__all__ = ["imported_modules", "main", "prune", "reachable"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -57,7 +59,67 @@ def generate(out: Path) -> None:
     for cache in out.rglob("__pycache__"):
         shutil.rmtree(cache)
     _run(BIN / "ruff", "check", *RUFF_FLAGS, "--select", "F401,I001", "--fix", "--quiet", out)
+    prune(out)  # after the F401 fix: the template imports response models it then does not use
     _run(BIN / "ruff", "format", *RUFF_FLAGS, "--quiet", out)
+
+
+def _module_name(base: Path, path: Path) -> str:
+    parts = path.relative_to(base).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, package: str) -> set[str]:
+    """Every module a Python file imports with `from ... import ...`, as names relative to the root of
+    `package`'s tree (`models.agent_create_request`), at any depth: under `TYPE_CHECKING` and inside
+    functions too. `from .pkg import sub` yields both `pkg` and `pkg.sub`; the caller keeps those that
+    exist.
+
+    Args:
+        path: The file.
+        package: Its package, dotted and relative to the same root (`api.agents`), to resolve `from ..x`.
+    """
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            parts = package.split(".") if package else []
+            base = parts[: len(parts) - node.level + 1] if node.level else []
+            module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
+            found.add(module)
+            found.update(f"{module}.{alias.name}".strip(".") for alias in node.names)
+    return found
+
+
+def reachable(base: Path, roots: set[str]) -> set[str]:
+    """The modules of the package tree at `base` that `roots` reach by imports (roots included), with
+    the packages that hold them."""
+    modules = {_module_name(base, path): path for path in base.rglob("*.py")}
+    seen: set[str] = set()
+    todo = [root for root in roots if root in modules]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = modules[name]
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        todo += [m for m in imported_modules(path, package) if m in modules and m not in seen]
+    return seen | {".".join(name.split(".")[:i]) for name in seen for i in range(len(name.split(".")))}
+
+
+def prune(out: Path) -> None:
+    """Delete the generated modules no request builder reaches.
+
+    The generator writes an attrs class for every schema, responses included; our endpoint template
+    parses no response (the curated layer validates every body into `anyframe.models`), so the
+    response schemas would ship as dead code. The roots are the builders (`api/<tag>/<operation>.py`),
+    not the curated layer's imports, so that the output depends on the spec alone: a new operation's
+    builder exists as soon as the spec has it, and `make check` proves the curated layer uses it.
+    """
+    builders = {_module_name(out, p) for p in (out / "api").glob("*/*.py") if p.name != "__init__.py"}
+    keep = reachable(out, builders)
+    for path in sorted(out.rglob("*.py")):
+        if _module_name(out, path) not in keep:
+            path.unlink()
 
 
 def _files(base: Path) -> set[str]:

@@ -41,6 +41,7 @@ __all__ = [
     "response_invalid",
     "retry_after_seconds",
     "translate_errors",
+    "undecodable",
 ]
 
 _BY_STATUS: dict[int, type[APIError]] = {
@@ -185,11 +186,18 @@ def translate_errors() -> Iterator[None]:
     try:
         yield
     except httpx.TimeoutException as exc:
-        raise APITimeoutError(f"request timed out ({type(exc).__name__}): {exc}") from exc
+        # httpx's PoolTimeout has no message: say what it means rather than end on a colon.
+        detail = str(exc) or "no connection of the pool came free in time"
+        raise APITimeoutError(f"request timed out ({type(exc).__name__}): {detail}") from exc
     except httpx.TransportError as exc:
         raise APIConnectionError(f"connection failed ({type(exc).__name__}): {exc}") from exc
     except httpx.StreamError as exc:
         raise APIConnectionError(f"stream failed ({type(exc).__name__}): {exc}") from exc
+    except httpx.DecodingError as exc:
+        raise ResponseValidationError(
+            f"the answer could not be decoded ({type(exc).__name__}): its body is corrupt or not in the "
+            "Content-Encoding it claims"
+        ) from exc
 
 
 def response_invalid(
@@ -200,3 +208,14 @@ def response_invalid(
         f"HTTP {status} answer does not match the API contract: {problem}; body starts: {excerpt(content, 120)!r}",
         status_code=status, request_id=headers.get("x-request-id"), body=_scrub(excerpt(content)),
     )  # fmt: skip
+
+
+def undecodable(status: int, headers: Mapping[str, str]) -> ResponseValidationError:
+    """The error for a body whose `Content-Encoding` does not decode (a corrupt gzip or deflate body)."""
+    encoding = headers.get("content-encoding", "identity")
+    return ResponseValidationError(
+        f"HTTP {status} answer could not be decoded (Content-Encoding: {encoding}): the body is corrupt "
+        "or not in the encoding it claims",
+        status_code=status,
+        request_id=headers.get("x-request-id"),
+    )

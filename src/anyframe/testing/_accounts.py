@@ -8,11 +8,12 @@ the next request with it answer 401. Credential values are stored but only their
 from __future__ import annotations
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params, string_detail_when_invalid
+from ._routing import Handler, Params, string_detail_when_invalid
 from ._rows import utcnow
 from ._world import USER, World
 
 __all__ = [
+    "ROUTES",
     "clear_credential",
     "create_token",
     "get_credentials",
@@ -74,3 +75,18 @@ def clear_credential(world: World, request: Request, params: Params) -> Response
     row.value = None
     row.updated_at = None
     return empty_response()
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/me", get_me),
+    ("GET", "/api/tokens", list_tokens),
+    ("POST", "/api/tokens", create_token),
+    ("DELETE", "/api/tokens/{token_id}", revoke_token),
+    ("GET", "/api/credentials", get_credentials),
+    *[
+        (method, f"/api/credentials/{kind}", handler)
+        for kind in ("claude", "codex", "github")
+        for method, handler in (("PUT", set_credential), ("DELETE", clear_credential))
+    ],
+]

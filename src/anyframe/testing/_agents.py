@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import cast
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import AGENT, Handler, Params
 from ._rows import AgentRow, McpRow, SkillRow, utcnow
 from ._world import World
 
 __all__ = [
+    "ROUTES",
     "agent_detail",
     "create_agent",
     "create_mcp",
@@ -236,3 +237,23 @@ def set_toggle(world: World, request: Request, params: Params) -> Response:
     agent.toggles[connector.id] = enabled
     row = next(t for t in toggles_json(world, agent) if t["connector_id"] == connector.id)
     return json_response(200, row)
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/agents", list_agents),
+    ("POST", "/api/agents", create_agent),
+    ("GET", AGENT, get_agent),
+    ("PATCH", AGENT, update_agent),
+    ("DELETE", AGENT, delete_agent),
+    ("GET", f"{AGENT}/skills", list_skills),
+    ("POST", f"{AGENT}/skills", create_skill),
+    ("PATCH", f"{AGENT}/skills/{{skill_id}}", update_skill),
+    ("DELETE", f"{AGENT}/skills/{{skill_id}}", delete_skill),
+    ("GET", f"{AGENT}/mcps", list_mcps),
+    ("POST", f"{AGENT}/mcps", create_mcp),
+    ("PATCH", f"{AGENT}/mcps/{{mcp_id}}", update_mcp),
+    ("DELETE", f"{AGENT}/mcps/{{mcp_id}}", delete_mcp),
+    ("GET", f"{AGENT}/connectors", list_toggles),
+    ("PUT", f"{AGENT}/connectors/{{connector_id}}", set_toggle),
+]

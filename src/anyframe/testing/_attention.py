@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 from typing import cast
 
 from ._http import Request, Response, json_response
-from ._routing import Params
+from ._routing import Handler, Params
 from ._rows import JSON, SessionRow, iso, utcnow
 from ._world import World
 
-__all__ = ["attention"]
+__all__ = ["ROUTES", "attention"]
 
 
 def _last_text(session: SessionRow) -> str | None:
@@ -79,3 +79,9 @@ def attention(world: World, request: Request, params: Params) -> Response:
     for group in groups:
         items += [item for _, item in sorted(group, key=lambda pair: pair[0], reverse=True)]
     return json_response(200, items[:limit])
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/attention", attention),
+]

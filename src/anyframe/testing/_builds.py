@@ -24,11 +24,19 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
-from ._routing import Params
+from ._routing import AGENT, Handler, Params
 from ._rows import AgentRow, BuildRow, CacheEntry, ImageRow, utcnow
 from ._world import World, short_id
 
-__all__ = ["build_log_text", "build_log_url", "build_status", "list_builds", "queue_build", "stream_build"]
+__all__ = [
+    "ROUTES",
+    "build_log_text",
+    "build_log_url",
+    "build_status",
+    "list_builds",
+    "queue_build",
+    "stream_build",
+]
 
 TERMINAL = frozenset({"succeeded", "failed", "cancelled"})
 _EXIT = re.compile(r"\bexit\s+(\d+)")
@@ -211,3 +219,13 @@ def _frames(world: World, build: BuildRow, authorized: Callable[[], bool]) -> It
             return
         else:
             yield [b": keepalive\n\n"]
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{AGENT}/build", queue_build),
+    ("GET", f"{AGENT}/build/status", build_status),
+    ("GET", f"{AGENT}/builds", list_builds),
+    ("GET", f"{AGENT}/builds/{{build_id}}/log_url", build_log_url),
+    ("GET", f"{AGENT}/builds/{{build_id}}/stream", stream_build),
+]

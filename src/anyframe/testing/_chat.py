@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
-from ._routing import Params
+from ._routing import SESSION, Handler, Params
 from ._rows import JSON, ChatEventRow, SessionRow, TurnState, utcnow
 from ._sessions import mark_active
 from ._world import World
 
-__all__ = ["append_event", "events", "message", "respond", "transcript"]
+__all__ = ["ROUTES", "append_event", "events", "message", "respond", "transcript"]
 
 _request_ids = itertools.count(1)
 _APPROVE = {"approve", "approved", "allow", "allowed", "accept", "accepted", "yes", "y", "true", "ok"}
@@ -230,3 +230,12 @@ def _frames(
             yield [row.frame for row in fresh]
         else:
             yield [b": keepalive\n\n"]
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{SESSION}/message", message),
+    ("POST", f"{SESSION}/respond", respond),
+    ("GET", f"{SESSION}/transcript", transcript),
+    ("GET", f"{SESSION}/events", events),
+]

@@ -15,12 +15,13 @@ import secrets
 from urllib.parse import urlsplit
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import Handler, Params
 from ._rows import ConnectorRow, utcnow
 from ._world import World
 
 __all__ = [
     "CATALOG",
+    "ROUTES",
     "complete_oauth",
     "create_bearer",
     "create_oauth",
@@ -219,3 +220,17 @@ def complete_oauth(world: World, state: str) -> ConnectorRow | None:
             row.updated_at = utcnow()
             return row
     return None
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/connectors", list_connectors),
+    ("GET", "/api/connectors/catalog", list_catalog),
+    ("POST", "/api/connectors/discover", discover),
+    ("POST", "/api/connectors/oauth", create_oauth),
+    ("POST", "/api/connectors/bearer", create_bearer),
+    ("POST", "/api/connectors/catalog/{slug}/oauth", install_catalog_oauth),
+    ("POST", "/api/connectors/catalog/{slug}/bearer", install_catalog_bearer),
+    ("POST", "/api/connectors/{connector_id}/reauthorize", reauthorize),
+    ("DELETE", "/api/connectors/{connector_id}", delete_connector),
+]

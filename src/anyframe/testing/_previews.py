@@ -21,11 +21,11 @@ import time
 from typing import cast
 
 from ._http import ApiError, Request, Response, json_response
-from ._routing import Params
+from ._routing import SESSION, Handler, Params
 from ._rows import JSON, PreviewRow, SessionRow
 from ._world import World
 
-__all__ = ["previews"]
+__all__ = ["ROUTES", "previews"]
 
 _EXIT = re.compile(r"\bexit\s+(\d+)")
 _FAIL = re.compile(r"\bfail\b", re.IGNORECASE)
@@ -170,3 +170,9 @@ def previews(world: World, request: Request, params: Params) -> Response:
         preview.status = "stopped"
         preview.logs.append("stopped")
     return json_response(200, _result(preview))
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{SESSION}/previews", previews),
+]

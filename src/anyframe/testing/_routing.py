@@ -21,10 +21,15 @@ from ._http import ApiError, Request, Response, StreamResponse
 from ._schema import Issue, issue
 from ._spec import Operation, Spec
 
-__all__ = ["Handler", "Params", "Route", "Router", "bind", "string_detail_when_invalid"]
+__all__ = ["AGENT", "SESSION", "Handler", "Params", "Route", "Router", "bind", "string_detail_when_invalid"]
 
 Handler = Callable[..., Response | StreamResponse]
 _H = TypeVar("_H", bound=Handler)
+
+AGENT = "/api/agents/{agent_id}"
+"""The template of an agent's path, under which its skills, MCPs, toggles and builds live."""
+SESSION = "/api/sessions/{session_id}"
+"""The template of a session's path, under which its chat and previews live."""
 
 _PARAM = re.compile(r"\{(\w+)\}")
 

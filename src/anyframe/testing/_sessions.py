@@ -21,11 +21,12 @@ import uuid
 from typing import cast
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import SESSION, Handler, Params
 from ._rows import SessionRow, SnapshotRow, utcnow
 from ._world import World, short_id
 
 __all__ = [
+    "ROUTES",
     "create_session",
     "delete_session",
     "get_session",
@@ -234,3 +235,16 @@ def save_as_base(world: World, request: Request, params: Params) -> Response:
     return json_response(
         200, {"warmup_image_id": snapshot.modal_image_id, "warmup_inputs_hash": f"sha256:{digest}"}
     )
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/sessions", list_sessions),
+    ("POST", "/api/sessions", create_session),
+    ("GET", SESSION, get_session),
+    ("DELETE", SESSION, delete_session),
+    ("POST", f"{SESSION}/terminate", terminate_session),
+    ("POST", f"{SESSION}/resume", resume_session),
+    ("GET", f"{SESSION}/snapshots", list_snapshots),
+    ("POST", f"{SESSION}/save-as-base", save_as_base),
+]

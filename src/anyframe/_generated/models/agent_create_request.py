@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 
 from ..models.agent_create_request_runtime import (
     AgentCreateRequestRuntime,
-    check_agent_create_request_runtime,
 )
 from ..types import UNSET, Unset
 
@@ -128,7 +127,7 @@ class AgentCreateRequest:
         if isinstance(_runtime, Unset):
             runtime = UNSET
         else:
-            runtime = check_agent_create_request_runtime(_runtime)
+            runtime = _runtime
 
         repo_url = d.pop("repo_url", UNSET)
 

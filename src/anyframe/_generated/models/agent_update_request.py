@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 
 from ..models.agent_update_request_runtime import (
     AgentUpdateRequestRuntime,
-    check_agent_update_request_runtime,
 )
 from ..types import UNSET, Unset
 
@@ -156,7 +155,7 @@ class AgentUpdateRequest:
         if isinstance(_runtime, Unset):
             runtime = UNSET
         else:
-            runtime = check_agent_update_request_runtime(_runtime)
+            runtime = _runtime
 
         def _parse_repo_url(data: object) -> None | str | Unset:
             if data is None:

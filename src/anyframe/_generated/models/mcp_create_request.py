@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 
 from ..models.mcp_create_request_transport import (
     McpCreateRequestTransport,
-    check_mcp_create_request_transport,
 )
 from ..types import UNSET, Unset
 
@@ -63,7 +62,7 @@ class McpCreateRequest:
         d = dict(src_dict)
         name = d.pop("name")
 
-        transport = check_mcp_create_request_transport(d.pop("transport"))
+        transport = d.pop("transport")
 
         config = McpCreateRequestConfig.from_dict(d.pop("config"))
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.skill_create_request_source import SkillCreateRequestSource, check_skill_create_request_source
+from ..models.skill_create_request_source import SkillCreateRequestSource
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class SkillCreateRequest:
         d = dict(src_dict)
         name = d.pop("name")
 
-        source = check_skill_create_request_source(d.pop("source"))
+        source = d.pop("source")
 
         content = SkillCreateRequestContent.from_dict(d.pop("content"))
 
