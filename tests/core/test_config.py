@@ -52,6 +52,7 @@ from anyframe._core.config import (
     configure_logging,
     mask_key,
     resolve_config,
+    with_changes,
 )
 from anyframe.exceptions import APIError, AuthError, InvalidArgumentError
 
@@ -352,6 +353,31 @@ def test_non_positive_stream_read_timeout_is_rejected(value: float) -> None:
         InvalidArgumentError, match="stream_read_timeout must be a positive number of seconds"
     ):
         resolve(api_key=KEY, stream_read_timeout=value)
+
+
+def test_stream_and_size_limits_default_and_are_checked() -> None:
+    config = resolve(api_key=KEY)
+    assert (config.max_streams, config.max_response_size) == (1000, 128 * 1024 * 1024)
+    tuned = resolve_config(
+        api_key=KEY, base_url=None, timeout=30.0, load_dotenv=False, max_retries=2,
+        stream_read_timeout=60.0, max_streams=5, max_response_size=10, env={},
+    )  # fmt: skip
+    assert (tuned.max_streams, tuned.max_response_size) == (5, 10)
+    assert with_changes(tuned, max_response_size=99).max_response_size == 99
+    assert with_changes(tuned).max_response_size == 10
+    for name, value in [
+        ("max_streams", 0),
+        ("max_streams", True),
+        ("max_response_size", -1),
+        ("max_response_size", 1.5),
+    ]:
+        with pytest.raises(InvalidArgumentError, match=f"{name} must be an integer >= 1"):
+            resolve_config(
+                api_key=KEY, base_url=None, timeout=30.0, load_dotenv=False, max_retries=2,
+                stream_read_timeout=60.0, env={}, **{name: value},  # type: ignore[arg-type]
+            )  # fmt: skip
+    with pytest.raises(InvalidArgumentError, match="max_response_size"):
+        with_changes(tuned, max_response_size=0)
 
 
 # --- masking ---

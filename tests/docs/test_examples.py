@@ -72,6 +72,7 @@ EXPECTED: dict[str, list[str]] = {
         "still 'booting'",
         "401",
     ],
+    "guide_local.py": ["local plane at http://127.0.0.1:", "user_message", "result {", "https://sb-"],
     "previews.py": ["web running https://", "{'lines':", "True stopped", "bad spec:"],
     "quickstart.py": [
         "Using the control plane at",
@@ -93,7 +94,13 @@ EXPECTED: dict[str, list[str]] = {
     "streaming.py": ["[state] succeeded", "7 user_message", "12 result", "first event of the chat: 1"],
     "takeover.py": ["result {"],
     "testing_basics.py": ["{'name': 'reviewer'", "[503, 200]", "surfaced as: ResponseValidationError"],
-    "testing_control.py": ["201 response 1", "GET /api/me 503", "GET /api/me 200"],
+    "testing_control.py": [
+        "201 response 1",
+        "GET /api/me 503",
+        "GET /api/me 200",
+        "['cut_stream']",
+        "did you mean",
+    ],
     "testing_pytest.py": ["3 passed"],
     "testing_resume.py": ["['1', '2', '3', '4', '5', '6']", "[None, '3']", "dropped: APIConnectionError"],
     "tokens.py": ["afm_...", "...until it is revoked"],

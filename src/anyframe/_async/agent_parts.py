@@ -84,7 +84,7 @@ class AsyncSkills(AsyncResource):
         """
         body = SkillCreateRequest(
             name=check_text("name", name),
-            source=check_text("source", source),
+            source=check_text("source", source),  # type: ignore[arg-type]  # the server owns the enum
             content=SkillCreateRequestContent.from_dict(_object("content", content) or {}),
             enabled=enabled,
         )
@@ -215,7 +215,7 @@ class AsyncMcps(AsyncResource):
         """
         body = McpCreateRequest(
             name=check_text("name", name),
-            transport=check_text("transport", transport),
+            transport=check_text("transport", transport),  # type: ignore[arg-type]  # the server owns the enum
             config=McpCreateRequestConfig.from_dict(_object("config", config) or {}),
             secret_ref=unset(secret_ref),
             enabled=enabled,

@@ -355,13 +355,13 @@ class AsyncSessions(AsyncPreviews):
             a context manager; breaking out closes the connection.
 
         Raises:
-            InvalidArgumentError: `session_id` is not a session id (raised at the call).
+            InvalidArgumentError: `session_id` is not a session id, or `last_event_id` cannot be sent
+                as a header (CR, LF, NUL, non-ASCII); raised at the call.
             NotFoundError: No such session (raised when iteration starts).
+            ClientClosedError: The client was closed while the stream was open.
             APIConnectionError: The stream kept failing past the reconnect budget, or dropped with
                 `reconnect=False`.
         """
-        if last_event_id is not None and not isinstance(last_event_id, str):
-            last_event_id = str(last_event_id)
         request = stream_events.build_request(session_arg(session_id))
         return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
 

@@ -41,7 +41,9 @@ __all__ = [
     "API_KEY_ENV",
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_STREAMS",
     "DEFAULT_STREAM_READ_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "LOG_LEVEL_ENV",
@@ -65,6 +67,11 @@ MAX_RETRIES = 100
 # The chat stream idles between turns; the server sends keep-alive comments well inside this
 # window, so a stream silent for this long is dead and gets reconnected instead of hanging.
 DEFAULT_STREAM_READ_TIMEOUT = 60.0
+# Event streams open at once per client (per event loop for async clients), in a pool of their own.
+DEFAULT_MAX_STREAMS = 1000
+# The largest decoded answer accepted: far above any real one (a 5,000-event transcript page is a
+# few MB), low enough that a decompression bomb cannot take the process down.
+DEFAULT_MAX_RESPONSE_SIZE = 128 * 1024 * 1024
 USER_AGENT = f"anyframe-python/{__version__}"
 
 logger = logging.getLogger("anyframe")
@@ -89,6 +96,8 @@ class ClientConfig:
     max_retries: int
     stream_read_timeout: float
     log_level: str | None = None
+    max_streams: int = DEFAULT_MAX_STREAMS
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
 
 
 def _dotenv(load: bool) -> Mapping[str, str | None]:
@@ -240,12 +249,19 @@ def _api_key(value: object, source: str) -> str | None:
     return key
 
 
+def _positive_int(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgumentError(f"{name} must be an integer >= 1, got {value!r}")
+    return value
+
+
 def with_changes(
     config: ClientConfig,
     *,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     stream_read_timeout: float | None = None,
+    max_response_size: int | None = None,
 ) -> ClientConfig:
     """A copy of `config` with the given settings replaced (`None` keeps one), checked like
     [`resolve_config`][anyframe._core.config.resolve_config] checks them.
@@ -262,6 +278,11 @@ def with_changes(
             if stream_read_timeout is None
             else _stream_read_timeout(stream_read_timeout)
         ),
+        max_response_size=(
+            config.max_response_size
+            if max_response_size is None
+            else _positive_int("max_response_size", max_response_size)
+        ),
     )
 
 
@@ -273,6 +294,8 @@ def resolve_config(
     load_dotenv: bool,
     max_retries: int,
     stream_read_timeout: float,
+    max_streams: int = DEFAULT_MAX_STREAMS,
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     env: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Resolve the client's settings from its arguments, the environment and `.env`.
@@ -298,6 +321,8 @@ def resolve_config(
         max_retries=_max_retries(max_retries),
         stream_read_timeout=_stream_read_timeout(stream_read_timeout),
         log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),
+        max_streams=_positive_int("max_streams", max_streams),
+        max_response_size=_positive_int("max_response_size", max_response_size),
     )
 
 

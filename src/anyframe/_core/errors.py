@@ -46,6 +46,7 @@ __all__ = [
     "response_invalid",
     "retry_after_seconds",
     "translate_errors",
+    "undecodable",
 ]
 
 _BY_STATUS: dict[int, type[APIError]] = {
@@ -200,10 +201,17 @@ def translate_errors(secrets: Secrets | None = None) -> Iterator[None]:
     except (httpx.TransportError, httpx.StreamError) as exc:
         (secrets or _ANONYMOUS).exception_chain(exc)
         if isinstance(exc, httpx.TimeoutException):
-            raise APITimeoutError(f"request timed out ({type(exc).__name__}): {exc}") from exc
+            # httpx's PoolTimeout has no message: say what it means rather than end on a colon.
+            detail = str(exc) or "no connection of the pool came free in time"
+            raise APITimeoutError(f"request timed out ({type(exc).__name__}): {detail}") from exc
         if isinstance(exc, httpx.TransportError):
             raise APIConnectionError(f"connection failed ({type(exc).__name__}): {exc}") from exc
         raise APIConnectionError(f"stream failed ({type(exc).__name__}): {exc}") from exc
+    except httpx.DecodingError as exc:
+        raise ResponseValidationError(
+            f"the answer could not be decoded ({type(exc).__name__}): its body is corrupt or not in the "
+            "Content-Encoding it claims"
+        ) from exc
 
 
 def response_invalid(
@@ -217,3 +225,14 @@ def response_invalid(
         f"body starts: {excerpt(shown.encode(), 120)!r}",
         status_code=status, request_id=headers.get("x-request-id"), body=excerpt(shown.encode()),
     )  # fmt: skip
+
+
+def undecodable(status: int, headers: Mapping[str, str]) -> ResponseValidationError:
+    """The error for a body whose `Content-Encoding` does not decode (a corrupt gzip or deflate body)."""
+    encoding = headers.get("content-encoding", "identity")
+    return ResponseValidationError(
+        f"HTTP {status} answer could not be decoded (Content-Encoding: {encoding}): the body is corrupt "
+        "or not in the encoding it claims",
+        status_code=status,
+        request_id=headers.get("x-request-id"),
+    )

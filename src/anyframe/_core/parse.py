@@ -1,6 +1,6 @@
 """Validating 2xx bodies into the public models: once, by pydantic, straight from the bytes.
 
-Validators are built on first use per target type and cached (see `anyframe.models.validate_json`),
+Validators are built on first use per target type and cached (see `anyframe._core.validation`),
 so a call pays only for pydantic-core's single pass over the body. pydantic and the models are
 imported on the first call, not when the client is imported. Anything off-contract becomes a
 [`ResponseValidationError`][anyframe.ResponseValidationError] naming the status and showing an
@@ -40,7 +40,7 @@ def parse_model(
     """
     from pydantic import ValidationError as PydanticValidationError
 
-    from ..models import validate_json
+    from .validation import validate_json
 
     try:
         return validate_json(model, content)
@@ -58,7 +58,7 @@ def parse_models(
     """
     from pydantic import ValidationError as PydanticValidationError
 
-    from ..models import validate_json
+    from .validation import validate_json
 
     try:
         return validate_json(list[model], content)  # type: ignore[valid-type]

@@ -12,15 +12,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import get_args
 
+from ..models._vocabulary import BuildDoneState, BuildFailedState, SessionEndedStatus, SessionReadyStatus
 from .validate import check_seconds
 
 __all__ = ["BUILD_DONE", "BUILD_FAILED", "SESSION_ENDED", "SESSION_READY", "Poll", "PollFailed"]
 
-BUILD_DONE = frozenset({"succeeded", "cancelled"})
-BUILD_FAILED = frozenset({"failed"})
-SESSION_READY = frozenset({"running"})
-SESSION_ENDED = frozenset({"terminated", "error"})
+# The final states, from the vocabularies the models document (pydantic-free: no model is imported).
+BUILD_DONE = frozenset(get_args(BuildDoneState))
+BUILD_FAILED = frozenset(get_args(BuildFailedState))
+SESSION_READY = frozenset(get_args(SessionReadyStatus))
+SESSION_ENDED = frozenset(get_args(SessionEndedStatus))
 
 _FIRST_DELAY = 0.1
 _GROWTH = 2.0
