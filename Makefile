@@ -52,8 +52,9 @@ format: $(STAMP)  ## Apply ruff fixes and formatting
 typecheck: $(STAMP)  ## mypy --strict over the hand-written code and the tests
 	$(BIN)/mypy
 
-spec: $(STAMP)  ## Validate openapi.yaml (OpenAPI 3.1) and its operation inventory
+spec: $(STAMP)  ## Validate openapi.yaml, and check the models, builders, plane routes and curated layer against it
 	$(PY) scripts/check_spec.py
+	$(PY) scripts/check_contract.py
 
 generate: $(STAMP)  ## Regenerate src/anyframe/_generated from openapi.yaml
 	$(PY) scripts/generate.py

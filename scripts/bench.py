@@ -16,8 +16,11 @@ medians over many rounds, so that machine noise (CPU frequency, other processes)
 | 1,000 concurrent `sessions.get()`, warm client | `AsyncAnyFrame` | `httpx.AsyncClient` | <= 1.2x |
 | same, on a new client | `AsyncAnyFrame` | `httpx.AsyncClient` | <= 0.5x |
 | SSE backlog replay, events/s | `sessions.events()` | httpx-sse `iter_sse` | >= 1.5x |
+| `sessions.get()` p50 with 1,000 chat streams open | `AsyncAnyFrame` | same client, no stream open | <= 1.5x |
+| events delivered to 1,000 open streams | one broadcast event each | expected 1,000 | >= 1.0x |
 | RSS growth streaming 200,000 events | `sessions.events()` | after the first 10k events | <= 5 MiB |
 | import wall time (fresh interpreter, median of 15) | `import anyframe` | `import httpx` | <= 1.5x |
+| `anyframe --help`, whole process (median of 15) | the console script | `python -c "import httpx"` | <= 1.5x |
 
 Informational figures (no target): the SSE parsers alone over in-memory bytes
 (`scripts/bench_sse_parser.py`), and `from anyframe import AnyFrame`, the import a program pays
@@ -220,6 +223,107 @@ def bench_per_call(base_url: str, rounds: int, calls: int) -> list[Figure]:
                 )
             )
     return figures
+
+
+# --- 1,000 open chat streams on one client ---------------------------------------------------------
+
+STREAMS = 1_000
+
+
+def live_id(n: int) -> str:
+    """A session id for which the canned server keeps a live chat stream open (see bench_server)."""
+    return f"11111111-0000-4000-8000-{n:012d}"
+
+
+async def _p50_latency(af: anyframe.AsyncAnyFrame, calls: int) -> float:
+    latencies = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        await af.sessions.get(SESSION_ID)
+        latencies.append(time.perf_counter() - start)
+    return statistics.median(latencies)
+
+
+async def _open_streams_cycle(
+    af: anyframe.AsyncAnyFrame, raw: httpx.AsyncClient, calls: int, seq: int
+) -> tuple[float, int]:
+    """Open 1,000 live streams, time calls while they are open, broadcast one event to them all.
+
+    Returns:
+        The p50 call latency with the streams open, and how many streams got the new event.
+    """
+    received = [0] * STREAMS
+    opened = asyncio.Event()
+    first_events = 0
+
+    async def visitor(n: int) -> None:
+        nonlocal first_events
+        async with af.sessions.events(live_id(n)) as stream:
+            async for event in stream:
+                received[n] += 1
+                if event.id == "1":
+                    first_events += 1
+                    if first_events == STREAMS:
+                        opened.set()
+                elif event.id == str(seq):
+                    return
+
+    visitors = [asyncio.ensure_future(visitor(n)) for n in range(STREAMS)]
+    await asyncio.wait_for(opened.wait(), 120)
+    busy = await _p50_latency(af, calls)
+    answer = (await raw.get("/_bench/broadcast", params={"seq": seq})).json()
+    _check(answer["streams"] == STREAMS, f"{answer['streams']} live streams open on the server")
+    await asyncio.wait_for(asyncio.gather(*visitors), 60)
+    return busy, sum(1 for count in received if count == 2)
+
+
+async def _streams_row(base_url: str, rounds: int, calls: int) -> list[Figure]:
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    async with (
+        anyframe.AsyncAnyFrame(api_key=API_KEY, base_url=base_url, load_dotenv=False) as af,
+        httpx.AsyncClient(base_url=base_url, headers=headers, timeout=RAW_TIMEOUT) as raw,
+    ):
+        await _p50_latency(af, calls)  # warm: connections, validators
+        idle: list[float] = []
+        busy: list[float] = []
+        delivered = 0
+        # Idle and busy rounds alternate, so that machine noise hits both sides alike.
+        for cycle in range(rounds):
+            idle.append(await _p50_latency(af, calls))
+            p50, got = await _open_streams_cycle(af, raw, calls, seq=cycle + 2)
+            busy.append(p50)
+            delivered += got
+        idle.append(await _p50_latency(af, calls))
+    p50_idle, p50_busy = statistics.median(idle), statistics.median(busy)
+    expected = STREAMS * rounds
+    return [
+        _figure(
+            f"sessions.get() p50, {STREAMS:,} streams open vs none",
+            p50_busy * 1e6,
+            p50_idle * 1e6,
+            "us/call",
+            p50_busy / p50_idle,
+            "<=",
+            1.5,
+        ),
+        _figure(
+            f"new events delivered to {STREAMS:,} open streams ({rounds} rounds)",
+            delivered,
+            expected,
+            "events",
+            delivered / expected,
+            ">=",
+            1.0,
+        ),
+    ]
+
+
+def bench_streams(base_url: str, rounds: int, calls: int) -> list[Figure]:
+    """The chat-widget hot path: one async client holding 1,000 live streams still answers calls."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 4 * STREAMS:  # each stream is a socket on both ends of the loopback
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4 * STREAMS + 1024), hard))
+    return asyncio.run(_streams_row(base_url, rounds, calls))
 
 
 # --- Async fan-out ----------------------------------------------------------------------------------
@@ -505,6 +609,33 @@ def bench_import(runs: int) -> list[Figure]:
     return figures
 
 
+def _process_time(command: list[str]) -> float:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
+
+
+def bench_cli_help(runs: int) -> list[Figure]:
+    """`anyframe --help` from process start to exit, against a process that only imports httpx.
+
+    Whole processes on both sides (interpreter start-up included), since that is what a person at
+    a shell waits for. The console script when the package is installed, else `python -m anyframe`.
+    """
+    script = Path(sys.executable).parent / "anyframe"
+    cli = [str(script), "--help"] if script.exists() else [sys.executable, "-m", "anyframe", "--help"]
+    baseline = [sys.executable, "-c", "import httpx"]
+    _process_time(cli)  # compile and cache the bytecode outside the measurement
+    _process_time(baseline)
+    cli_t, raw_t, _ = interleaved(lambda: _process_time(cli), lambda: _process_time(baseline), runs)
+    sdk, raw = statistics.median(cli_t) * 1e3, statistics.median(raw_t) * 1e3
+    return [_figure('`anyframe --help` vs `python -c "import httpx"`', sdk, raw, "ms", sdk / raw, "<=", 1.5)]
+
+
 # --- Main -------------------------------------------------------------------------------------------
 
 
@@ -570,6 +701,7 @@ def main(argv: list[str] | None = None) -> int:
         report(bench_per_call(server.base_url, rounds=10 if quick else 30, calls=20 if quick else 40))
         report(bench_sse(server.base_url, rounds=4 if quick else 10, events=50_000))
         report(bench_memory(server.base_url))
+        report(bench_streams(server.base_url, rounds=2 if quick else 5, calls=50 if quick else 100))
         report(
             bench_fanout(
                 server.base_url,
@@ -581,6 +713,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.close()
     report(bench_import(runs=7 if quick else 15))
+    report(bench_cli_help(runs=7 if quick else 15))
 
     elapsed = time.perf_counter() - started
     misses = [f.name for f in figures if f.verdict == "MISS"]

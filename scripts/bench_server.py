@@ -12,6 +12,9 @@ Routes (GET only; anything else is a 404 or 405 with a JSON `detail`, as the rea
   body cut into 64 KiB chunks (many frames per chunk), then the end of the body. The number of events
   is the last group of the session id read as a decimal number, so
   `00000000-0000-0000-0000-000000200000` replays 200,000 events. Bodies are built once per count.
+- `/api/sessions/{id}/events` for an id starting `11111111-`: a live chat stream (the chat widget's
+  case): event 1 at once, then the connection stays open, receiving whatever is broadcast.
+- `/_bench/broadcast?seq=N`: writes event N to every open live stream; answers `{"streams": count}`.
 
 Run: `python scripts/bench_server.py` prints `port <n>` on stdout once listening on 127.0.0.1 (an
 ephemeral port) and serves until stdin closes or the process is terminated.
@@ -143,18 +146,33 @@ class _Routes:
             "405 Method Not Allowed", "application/json", b'{"detail":"method not allowed"}'
         )
         self.streams: dict[int, bytes] = {}
+        self.live: set[asyncio.Transport] = set()
 
-    def answer(self, method: bytes, target: bytes) -> bytes:
+    def broadcast(self, query: bytes) -> bytes:
+        seq = int(query.partition(b"seq=")[2] or b"2")
+        frame = event_frame(seq)
+        chunk = b"%x\r\n%s\r\n" % (len(frame), frame)
+        for transport in list(self.live):
+            transport.write(chunk)
+        return _response("200 OK", "application/json", json.dumps({"streams": len(self.live)}).encode())
+
+    def answer(self, method: bytes, target: bytes, transport: asyncio.Transport) -> bytes:
         if method != b"GET":
             return self.not_allowed
-        path = target.split(b"?", 1)[0]
+        path, _, query = target.partition(b"?")
         if path == b"/api/agents":
             return self.agents
+        if path == b"/_bench/broadcast":
+            return self.broadcast(query)
         if path.startswith(b"/api/sessions/"):
             rest = path[len(b"/api/sessions/") :]
             if b"/" not in rest:
                 return self.session
             session_id, _, tail = rest.partition(b"/")
+            if tail == b"events" and session_id.startswith(b"11111111-"):
+                self.live.add(transport)
+                frame = event_frame(1)
+                return _SSE_HEAD + b"%x\r\n%s\r\n" % (len(frame), frame)
             if tail == b"events":
                 count = int(session_id.rsplit(b"-", 1)[-1] or b"0", 10) if session_id[-1:].isdigit() else 0
                 body = self.streams.get(count)
@@ -186,8 +204,12 @@ class _Connection(asyncio.Protocol):
             method, target, _version = buffer[:line_end].split(b" ", 2)
             buffer = buffer[end + 4 :]
             assert self.transport is not None
-            self.transport.write(self.routes.answer(method, target))
+            self.transport.write(self.routes.answer(method, target, self.transport))
         self.buffer = buffer
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.transport is not None:
+            self.routes.live.discard(self.transport)
 
 
 async def _serve() -> None:
@@ -202,6 +224,11 @@ async def _serve() -> None:
 
 
 def main() -> int:
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 8192:  # the live-stream figure holds a thousand connections open at once
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
     asyncio.run(_serve())
     return 0
 

@@ -1,8 +1,10 @@
 """Sanity-check `openapi.yaml`, the hand-maintained wire contract.
 
 Validates the document against the OpenAPI 3.1 meta-schema and checks the invariants the
-generated client and the curated layer rely on: exactly 54 operations, each with an
-`operationId`, `summary`, `description` and `tags`, and no duplicate `operationId`.
+generated client and the curated layer rely on: every operation has an `operationId`, `summary`,
+`description` and `tags`, and no `operationId` is used twice. How many operations there are is no
+fact of its own: `scripts/check_contract.py` checks that the spec's operations, the generated
+builders, the local plane's routes and the curated layer are one set.
 Run from anywhere as `python scripts/check_spec.py [path]`; exits non-zero on failure.
 """
 
@@ -16,9 +18,8 @@ from typing import Any
 import yaml
 from openapi_spec_validator import validate
 
-__all__ = ["EXPECTED_OPERATIONS", "check", "main"]
+__all__ = ["check", "main"]
 
-EXPECTED_OPERATIONS = 54
 _METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
 _REQUIRED_KEYS = ("operationId", "summary", "description", "tags")
 _DEFAULT_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -44,8 +45,8 @@ def check(spec: dict[str, Any]) -> list[str]:
         for method, operation in item.items()
         if method in _METHODS
     ]
-    if len(operations) != EXPECTED_OPERATIONS:
-        problems.append(f"expected {EXPECTED_OPERATIONS} operations, found {len(operations)}")
+    if not operations:
+        problems.append("the spec defines no operation")
     for name, operation in operations:
         problems.extend(f"{name}: missing or empty {key}" for key in _REQUIRED_KEYS if not operation.get(key))
     counts = Counter(op.get("operationId") for _, op in operations if op.get("operationId"))
@@ -56,11 +57,12 @@ def check(spec: dict[str, Any]) -> list[str]:
 def main(argv: list[str]) -> int:
     """Check the spec at `argv[0]` (default: the repository's `openapi.yaml`) and report."""
     path = Path(argv[0]) if argv else _DEFAULT_PATH
-    problems = check(yaml.safe_load(path.read_text(encoding="utf-8")))
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    problems = check(spec)
     for problem in problems:
         print(f"check_spec: {problem}", file=sys.stderr)
     if not problems:
-        print(f"check_spec: {path.name} OK ({EXPECTED_OPERATIONS} operations)")
+        print(f"check_spec: {path.name} OK")
     return 1 if problems else 0
 
 

@@ -41,7 +41,8 @@ def package_names(package_name: str) -> dict[str, object]:
     """The models and every name defined by the modules of a package: what the lazily imported
     annotations of the clients refer to."""
     package = importlib.import_module(package_name)
-    names: dict[str, object] = dict(vars(importlib.import_module("anyframe.models")))
+    models = importlib.import_module("anyframe.models")
+    names: dict[str, object] = {name: getattr(models, name) for name in models.__all__}
     for info in pkgutil.iter_modules(package.__path__):
         names.update(vars(importlib.import_module(f"{package_name}.{info.name}")))
     return names

@@ -6,12 +6,14 @@ Contracts pinned here:
   (`typing.Self`, `typing.Never`, `enum.StrEnum`, `tomllib`, `ExceptionGroup`, ...); the scanner that
   enforces this is itself tested on offending snippets.
 - The package holds request builders and body models only: no `client.py` or `errors.py` (the SDK has
-  its own transport and error mapping).
+  its own transport and error mapping), and no module the curated layer does not reach (the response
+  schemas' attrs classes are pruned by `scripts/generate.py`); the pruning's reachability is itself
+  tested on a small tree.
 - Every operation of `openapi.yaml` has a module `api/<tag>/<operationId>.py` exposing `METHOD`,
   `PATH` and `build_request`, with `METHOD` / `PATH` equal to the spec's; there is no module for an
   operation the spec does not define.
-- Each builder takes the operation's path parameters and returns `httpx.Client.build_request`
-  keyword arguments whose `method` is `METHOD` and whose `url` is `PATH` with the values percent-encoded.
+- Each builder takes the operation's path parameters and returns a typed `ApiRequest` whose `method`
+  is `METHOD` and whose `path` is `PATH` with the values percent-encoded.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import pytest
 import yaml
 
 import anyframe
+from anyframe._core.request import ApiRequest
+from repo_scripts import load_script
 
 SRC = Path(anyframe.__file__).resolve().parent
 GENERATED = SRC / "_generated"
@@ -200,9 +204,63 @@ def test_generated_package_has_no_client_or_errors_module() -> None:
     assert "__init__.py" in names
 
 
-def test_spec_has_the_54_operations_of_the_contract() -> None:
-    assert len(OPERATIONS) == 54
-    assert len(set(OPERATION_IDS)) == 54
+def test_operation_ids_are_unique() -> None:
+    assert len(set(OPERATION_IDS)) == len(OPERATIONS)
+
+
+GENERATE = load_script("generate")
+
+
+def _curated_roots() -> set[str]:
+    """The generated modules the hand-written code imports, relative to `_generated`."""
+    prefix = "anyframe._generated."
+    roots: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        relative = path.relative_to(SRC.parent)
+        if relative.parts[1] in ("_generated", "_sync"):  # _sync is the mechanical twin of _async
+            continue
+        package = ".".join(relative.with_suffix("").parts[:-1])
+        names = GENERATE.imported_modules(path, package)
+        roots |= {name.removeprefix(prefix) for name in names if name.startswith(prefix)}
+    return roots
+
+
+def test_every_generated_module_is_reached_from_the_curated_layer() -> None:
+    modules = {GENERATE._module_name(GENERATED, path) for path in _generated_files()}
+
+    assert modules - GENERATE.reachable(GENERATED, _curated_roots()) == set()
+
+
+def test_reachability_follows_imports_and_keeps_the_packages(tmp_path: Path) -> None:
+    (tmp_path / "api" / "tag").mkdir(parents=True)
+    (tmp_path / "models").mkdir()
+    for init in ("__init__.py", "api/__init__.py", "api/tag/__init__.py", "models/__init__.py"):
+        (tmp_path / init).write_text("")
+    (tmp_path / "types.py").write_text("")
+    (tmp_path / "api/tag/op.py").write_text("from ...models.body import Body\nfrom ...types import UNSET\n")
+    (tmp_path / "models/body.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..models.part import Part\n"
+    )
+    (tmp_path / "models/part.py").write_text("def f():\n    from .leaf import Leaf\n")
+    (tmp_path / "models/leaf.py").write_text("")
+    (tmp_path / "models/response.py").write_text("from .leaf import Leaf\n")  # nothing imports it
+
+    kept = GENERATE.reachable(tmp_path, {"api.tag.op"})
+    assert kept == {
+        "",
+        "api",
+        "api.tag",
+        "api.tag.op",
+        "models",
+        "models.body",
+        "models.part",
+        "models.leaf",
+        "types",
+    }
+
+    GENERATE.prune(tmp_path)
+    assert not (tmp_path / "models/response.py").exists()
+    assert (tmp_path / "models/leaf.py").exists()
 
 
 def test_every_generated_operation_module_belongs_to_a_spec_operation() -> None:
@@ -250,9 +308,10 @@ def test_builder_takes_the_path_parameters_and_fills_the_path(operation: Operati
         assert required - set(path_values) == {"body"}
         return
 
-    kwargs = module.build_request(**path_values)
+    request = module.build_request(**path_values)
 
     encoded = {name: quote(str(value), safe="") for name, value in path_values.items()}
-    assert kwargs["method"] == module.METHOD
-    assert kwargs["url"] == module.PATH.format(**encoded)
-    assert "{" not in kwargs["url"]
+    assert isinstance(request, ApiRequest)
+    assert request.method == module.METHOD
+    assert request.path == module.PATH.format(**encoded)
+    assert "{" not in request.path

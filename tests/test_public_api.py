@@ -2,10 +2,13 @@
 
 Contracts pinned here:
 
-- `anyframe.__all__` is sorted, has no duplicates, and is exactly: every public model of
-  `anyframe.models` (its `validate_*` / `parse_*` helpers excepted), every exception of
-  `anyframe.exceptions`, the two clients, the two event streams, `SSEEvent`, `SessionId` and
-  `__version__`; each name resolves to the very object its home module defines, and shows in `dir()`.
+- `anyframe.__all__` is sorted, has no duplicates, and is exactly: every name of `anyframe.models`,
+  every exception of `anyframe.exceptions`, the two clients, the two event streams, `SSEEvent`,
+  `SessionId` and `__version__`; each name resolves to the very object its home module defines, and
+  shows in `dir()`.
+- Names are written once: `anyframe` and `anyframe.models` re-export the `__all__` of their source
+  modules, and the modules they star-import for type checkers are exactly those sources. Reading a
+  source's names from its text gives its `__all__`; a computed or missing one falls back to importing.
 - `import anyframe` is lazy: in a fresh interpreter it imports neither pydantic, httpx, python-dotenv
   nor `anyframe._generated`; touching an exception still imports none of them; touching a model
   imports pydantic but not httpx or the generated code.
@@ -23,13 +26,17 @@ Contracts pinned here:
 
 from __future__ import annotations
 
+import ast
 import builtins
 import functools
+import importlib
+import importlib.util
 import inspect
 import json
 import re
 import subprocess
 import sys
+import types
 import typing
 import uuid
 from collections.abc import Callable, Iterator
@@ -42,11 +49,16 @@ import anyframe.exceptions as exceptions
 import anyframe.models as models
 from anyframe._async._transport import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
+from anyframe._exports import LazyExports, literal_all
 from surface import RESOURCE_NAMES, member_function, package_names, resource_pairs
+
+# `anyframe.models` computes its `__all__` from its modules' (see `anyframe._exports`): type checkers
+# see the names, not the list.
+_MODELS_MODULE: types.ModuleType = models
+MODEL_NAMES: list[str] = _MODELS_MODULE.__all__
 
 # --- __all__ ---
 
-MODEL_HELPERS = {name for name in models.__all__ if name.startswith(("validate_", "parse_"))}
 NOT_FROM_MODELS_OR_EXCEPTIONS = {
     "AnyFrame",
     "AsyncAnyFrame",
@@ -63,18 +75,101 @@ def test_all_is_sorted_without_duplicates() -> None:
     assert len(anyframe.__all__) == len(set(anyframe.__all__))
 
 
-def test_model_helpers_are_the_only_model_names_kept_out_of_the_top_level() -> None:
-    assert {"validate_json", "validate_python", "parse_attention_item"} == MODEL_HELPERS
-    assert not MODEL_HELPERS & set(anyframe.__all__)
-
-
 def test_all_is_exactly_models_exceptions_clients_and_streams() -> None:
-    expected = (set(models.__all__) - MODEL_HELPERS) | set(exceptions.__all__) | NOT_FROM_MODELS_OR_EXCEPTIONS
+    expected = set(MODEL_NAMES) | set(exceptions.__all__) | NOT_FROM_MODELS_OR_EXCEPTIONS
 
     assert set(anyframe.__all__) == expected
 
 
-@pytest.mark.parametrize("name", sorted(set(models.__all__) - MODEL_HELPERS))
+def test_the_parsing_machinery_is_not_public() -> None:
+    assert not {"validate_json", "validate_python", "TypeAdapter"} & set(anyframe.__all__)
+
+
+def _star_imported(package: types.ModuleType) -> set[str]:
+    """The modules an `__init__.py` star-imports under `TYPE_CHECKING`, as absolute names."""
+    assert package.__file__ is not None
+    tree = ast.parse(Path(package.__file__).read_text())
+    return {
+        importlib.util.resolve_name("." * node.level + (node.module or ""), package.__name__)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and [alias.name for alias in node.names] == ["*"]
+    }
+
+
+@pytest.mark.parametrize("package", [anyframe, models], ids=lambda p: p.__name__)
+def test_type_checkers_star_import_exactly_the_runtime_sources(package: types.ModuleType) -> None:
+    exports: LazyExports = package._EXPORTS
+    sources = {importlib.util.resolve_name(source, package.__name__) for source in exports.sources}
+
+    assert _star_imported(package) == sources
+
+
+@pytest.mark.parametrize("package", [anyframe, models], ids=lambda p: p.__name__)
+def test_all_is_the_union_of_the_sources_all(package: types.ModuleType) -> None:
+    exports: LazyExports = package._EXPORTS
+    modules = [importlib.import_module(source, package.__name__) for source in exports.sources]
+
+    assert set(package.__all__) == {name for module in modules for name in module.__all__} | set(
+        exports.extra
+    )
+    for module in modules:
+        for name in module.__all__:
+            assert getattr(package, name) is getattr(module, name), name
+
+
+def _source_modules() -> list[str]:
+    out: list[str] = []
+    for package in (anyframe, models):
+        exports: LazyExports = package._EXPORTS
+        out += [importlib.util.resolve_name(source, package.__name__) for source in exports.sources]
+    return out
+
+
+@pytest.mark.parametrize("module", [m for m in _source_modules() if m != "anyframe.models"])
+def test_names_read_from_the_source_text_are_the_module_all(module: str) -> None:
+    assert literal_all(module) == list(importlib.import_module(module).__all__)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '__all__ = ["A"] + ["B"]\n',  # computed
+        '__all__ = ["A"]\n__all__ += ["B"]\n',
+        '__all__ = ["A"]\n__all__.append("B")\n',
+        '__all__ = [\n    "A",  # a comment\n]\n',  # not only quoted names
+        "__all__ = [NAME]\n",
+        "A = 1\n",  # no `__all__` at all
+    ],
+)
+def test_an_all_that_is_not_a_literal_list_of_names_is_left_to_the_import(
+    source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "probe_all_module.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    assert literal_all("probe_all_module") is None
+    assert literal_all("anyframe.models") is None  # re-exports its modules' names: not a literal
+
+
+def test_a_literal_all_is_read_without_importing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "probe_all_module.py").write_text('__all__ = [\n    "B",\n    "A",\n]\nraise SystemExit\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    assert literal_all("probe_all_module") == ["B", "A"]
+
+
+def test_a_source_without_a_literal_all_is_imported_for_its_names() -> None:
+    exports = LazyExports("anyframe", (".models", ".exceptions"))
+
+    assert exports.home("Session") == "anyframe.models"
+    assert exports.home("NotFoundError") == "anyframe.exceptions"
+    assert exports.home("Nope") is None
+    assert exports.load("Session") is models.Session
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        exports.load("Nope")
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_NAMES))
 def test_every_model_is_re_exported_as_the_same_object(name: str) -> None:
     assert getattr(anyframe, name) is getattr(models, name)
 
@@ -89,8 +184,8 @@ def test_every_exception_is_re_exported_as_the_same_object(name: str) -> None:
     [
         ("AnyFrame", "anyframe._sync.client"),
         ("AsyncAnyFrame", "anyframe._async.client"),
-        ("EventStream", "anyframe._sync._transport"),
-        ("AsyncEventStream", "anyframe._async._transport"),
+        ("EventStream", "anyframe._sync._stream"),
+        ("AsyncEventStream", "anyframe._async._stream"),
         ("SSEEvent", "anyframe._core.sse"),
     ],
 )
@@ -125,7 +220,7 @@ def test_star_import_binds_every_public_name() -> None:
 
 def test_unknown_attribute_raises_attribute_error_naming_it() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Sessions'"):
-        anyframe.Sessions  # noqa: B018
+        anyframe.Sessions  # type: ignore[attr-defined]  # noqa: B018  (mypy knows it is missing too)
 
 
 # --- lazy loading ---
@@ -205,6 +300,7 @@ EXCEPTION_BASES: dict[str, tuple[type[BaseException], ...]] = {
     "APITimeoutError": (exceptions.APIConnectionError,),
     "ResponseValidationError": (exceptions.AnyFrameError,),
     "InvalidArgumentError": (exceptions.AnyFrameError, ValueError),
+    "LocalValidationError": (exceptions.ValidationError, exceptions.InvalidArgumentError),
     "ClientClosedError": (exceptions.AnyFrameError, RuntimeError),
     "BuildFailedError": (exceptions.AnyFrameError,),
     "SessionEndedError": (exceptions.AnyFrameError,),
@@ -246,7 +342,7 @@ def test_async_and_sync_class_names_differ_only_by_the_async_prefix(async_cls: t
 
 def test_resource_class_names_do_not_clash_with_model_or_exception_names() -> None:
     resource_names = {cls.__name__ for cls in ALL_CLASSES} - NOT_FROM_MODELS_OR_EXCEPTIONS
-    public = set(models.__all__) | set(exceptions.__all__)
+    public = set(MODEL_NAMES) | set(exceptions.__all__)
 
     assert not resource_names & public
     assert not resource_names & set(anyframe.__all__)

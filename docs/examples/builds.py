@@ -28,15 +28,18 @@ print(forced.queued, forced.build_id)
 # --8<-- [end:cache]
 
 # --8<-- [start:stream]
-if forced.build_id is not None:
-    for event in af.agents.stream_build(agent.id, forced.build_id):
-        data = event.json()
-        if not isinstance(data, dict):
-            continue
-        if event.event == "line":
-            print(data["content"], end="")  # one line of the build's output
-        elif event.event == "state":
-            print("final state:", data["state"])  # the last event: the stream ends here
+for event in af.agents.stream_build(agent.id, forced.build_id):
+    data = event.json()
+    if not isinstance(data, dict):
+        continue
+    if event.event == "line":
+        print(data["content"], end="")  # one line of the build's output
+    elif event.event == "state":
+        print("final state:", data["state"])  # the last event: the stream ends here
+
+# A cached build queued nothing (`build_id` is None): the stream follows the latest build instead.
+replayed = [event.event for event in af.agents.stream_build(agent.id, again.build_id)]
+print(replayed[-1])  # state
 # --8<-- [end:stream]
 
 # --8<-- [start:history]

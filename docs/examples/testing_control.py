@@ -9,7 +9,8 @@ import anyframe.testing
 
 with anyframe.testing.serve() as plane:  # in real use: `python -m anyframe.testing` in another shell
     # --8<-- [start:control]
-    control = httpx.Client(base_url=plane.url)  # the /_plane endpoints need no token
+    # The /_plane endpoints need the plane's control token (printed by `python -m anyframe.testing`).
+    control = httpx.Client(base_url=plane.url, headers={"Authorization": f"Bearer {plane.control_token}"})
 
     rule = control.post("/_plane/faults", json={"path": "/api/me", "status": 503, "times": 1})
     print(rule.status_code, rule.json()["kind"], rule.json()["times"])  # 201 response 1
@@ -27,7 +28,14 @@ with anyframe.testing.serve() as plane:  # in real use: `python -m anyframe.test
     control.close()
     # --8<-- [end:control]
 
-    # Also over HTTP: cut the next chat stream after two events.
-    with httpx.Client(base_url=plane.url) as control:
-        spec = {"kind": "cut_stream", "path": "/api/sessions/*/events", "after": 2}
-        assert control.post("/_plane/faults", json=spec).status_code == 201
+    # --8<-- [start:remote]
+    # From Python in another process, PlaneControl does the same (standard library only).
+    remote = anyframe.testing.PlaneControl(plane.url, plane.control_token)  # or PlaneControl.from_env()
+    remote.add_fault("cut_stream", path="/api/sessions/*/events", after=2)  # cut the next chat stream
+    print([rule["kind"] for rule in remote.faults()])  # ['cut_stream']
+    try:
+        remote.add_fault(path="/api/agent", status=503)  # a typo: refused, never silently ignored
+    except ValueError as exc:
+        print("refused:", exc)
+    remote.clear_faults()
+    # --8<-- [end:remote]

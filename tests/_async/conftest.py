@@ -21,6 +21,7 @@ import respx
 from httpx._config import create_ssl_context as httpx_ssl_context
 
 from anyframe import AsyncAnyFrame
+from anyframe._concurrency import AsyncSignal
 from anyframe.testing import LocalControlPlane, serve
 from conftest import API_KEY, BASE_URL
 
@@ -65,8 +66,14 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_sleep(seconds: float) -> None:
         delays.append(seconds)
 
-    # The shells sleep through `anyframe._async._io.sleep`, which looks the stdlib sleep up at call time.
+    async def fake_wait(self: AsyncSignal, seconds: float) -> bool:
+        delays.append(seconds)
+        return self.is_set()
+
+    # The pollers sleep through `anyframe._async._io.sleep`, which looks the stdlib sleep up at call
+    # time; retries and reconnects wait on the client's closing signal instead.
     monkeypatch.setattr("asyncio.sleep", fake_sleep)
+    monkeypatch.setattr(AsyncSignal, "wait", fake_wait)
     return delays
 
 

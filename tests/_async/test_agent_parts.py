@@ -19,7 +19,7 @@ import respx
 
 from anyframe import AgentConnectorToggle, AgentMcp, AgentSkill, AsyncAnyFrame
 
-from .wire import MCP, SKILL, TOGGLE, assert_sent
+from .wire import AGENT, AGENT_DETAIL, MCP, SKILL, TOGGLE, assert_sent
 
 
 @pytest.mark.anyio
@@ -150,3 +150,27 @@ async def test_connector_toggles_set_puts_exactly_enabled(
     assert_sent(route, "PUT", "/api/agents/7/connectors/5", body=body)
     assert isinstance(toggle, AgentConnectorToggle)
     assert toggle.enabled is enabled
+
+
+@pytest.mark.anyio
+async def test_enum_values_the_sdk_does_not_know_are_sent_as_given(
+    af: AsyncAnyFrame, api: respx.MockRouter
+) -> None:
+    # The server owns its enums (runtime, skill source, MCP transport): a newer one may accept a value
+    # this SDK does not know, and an older one answers 422. Either way the SDK sends it unchanged
+    # instead of failing locally (the stock generated code raised a raw TypeError here).
+    agents = api.post("/api/agents").respond(201, json=AGENT)
+    await af.agents.create(name="demo", runtime="gemini")
+    assert_sent(agents, "POST", "/api/agents", body=b'{"name":"demo","runtime":"gemini"}')
+    patch = api.patch("/api/agents/7").respond(200, json=AGENT_DETAIL)
+    await af.agents.update(7, runtime="gemini")
+    assert_sent(patch, "PATCH", "/api/agents/7", body=b'{"runtime":"gemini"}')
+    skills = api.post("/api/agents/7/skills").respond(201, json=SKILL)
+    await af.agents.skills.create(7, name="s", source="registry", content={})
+    assert_sent(
+        skills, "POST", "/api/agents/7/skills",
+        body=b'{"name":"s","source":"registry","content":{},"enabled":true}',
+    )  # fmt: skip
+    mcps = api.post("/api/agents/7/mcps").respond(201, json=MCP)
+    await af.agents.mcps.create(7, name="m", transport="websocket", config={})
+    assert b'"transport":"websocket"' in mcps.calls.last.request.content

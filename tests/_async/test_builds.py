@@ -10,6 +10,9 @@ Contracts pinned here:
 - `build_log_url(id, build_id)`: `GET /api/agents/{id}/builds/{build_id}/log_url` -> `LogUrl`.
 - `stream_build(id, build_id)`: `GET /api/agents/{id}/builds/{build_id}/stream` with
   `Accept: text/event-stream`; yields the `line` events then the `state` event and ends at EOF.
+- `stream_build(id, None)` (a cached build: `BuildQueued.build_id` is `None`) sends nothing until
+  iterated, then asks `GET /api/agents/{id}/builds?limit=1` and streams that latest build; with no
+  build at all it raises `NotFoundError` naming the agent, and streams nothing.
 - `wait_for_build`: polls `build/status` at once and after each sleep; queued -> running -> succeeded
   returns the final status after exactly three polls; no sleep exceeds `poll_interval`; `on_status` sees
   every status; `cancelled` is returned, not raised; `failed` raises `BuildFailedError` carrying
@@ -134,6 +137,45 @@ async def test_stream_build_yields_line_events_then_the_state_and_ends(
     assert request.headers["accept"] == "text/event-stream"
     assert request.headers["authorization"].startswith("Bearer afm_")
     assert "last-event-id" not in request.headers
+
+
+@pytest.mark.anyio
+async def test_stream_build_without_a_build_id_follows_the_latest_build(
+    af: AsyncAnyFrame, api: respx.MockRouter
+) -> None:
+    latest = api.get("/api/agents/7/builds", params={"limit": "1"}).respond(200, json=[BUILD])
+    body = b'event: line\ndata: {"content": "cached"}\n\nevent: state\ndata: {"state": "succeeded"}\n\n'
+    stream = api.get("/api/agents/7/builds/128/stream").mock(
+        return_value=httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+    )
+
+    events = af.agents.stream_build(7, None)
+    assert not api.calls  # looked up when iteration starts, like any stream's request
+    collected = await collect(events)
+
+    assert [(e.event, e.json()) for e in collected] == [
+        ("line", {"content": "cached"}),
+        ("state", {"state": "succeeded"}),
+    ]
+    assert_sent(latest, "GET", "/api/agents/7/builds", params={"limit": "1"})
+    assert [call.request.url.path for call in api.calls] == [
+        "/api/agents/7/builds",
+        "/api/agents/7/builds/128/stream",
+    ]
+    assert stream.call_count == 1
+
+
+@pytest.mark.anyio
+async def test_stream_build_without_a_build_id_and_no_build_raises_not_found(
+    af: AsyncAnyFrame, api: respx.MockRouter
+) -> None:
+    api.get("/api/agents/7/builds").respond(200, json=[])
+
+    with pytest.raises(NotFoundError, match=r"agent 7 has no build to follow") as info:
+        await collect(af.agents.stream_build(7, None))
+
+    assert info.value.status_code == 404
+    assert [call.request.url.path for call in api.calls] == ["/api/agents/7/builds"]
 
 
 @pytest.mark.anyio

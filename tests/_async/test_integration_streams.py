@@ -7,7 +7,9 @@ Contracts pinned:
 - `reconnect=False` turns a drop into `APIConnectionError` instead of reconnecting;
 - a 404 on either stream raises `NotFoundError` (the error body is read, not leaked as an httpx error);
 - breaking out of the loop closes the connection (the plane sees the stream end);
-- the build log streams `line` events then one `state` event and ends;
+- the build log streams `line` events then one `state` event and ends; on a cached build (no
+  `build_id`) the guide's `stream_build(agent.id, queued.build_id)` replays the build that made the
+  image, and an agent whose image another agent built has none to follow (`NotFoundError`);
 - `wait_for_build` returns the succeeded status, raises `BuildFailedError` for a failing recipe;
   `wait_until_running` returns a running session and raises `SessionEndedError` for an ended one.
 """
@@ -153,7 +155,7 @@ async def test_breaking_out_of_the_with_block_closes_the_connection(
 ) -> None:
     session_id = await _running_session(live)
     await _chat_turn(live, session_id, "hello")
-    pool = live._transport.http._transport._pool  # type: ignore[attr-defined]
+    pool = live._transport.shared.pools().streams._transport._pool  # type: ignore[attr-defined]
     stream = live.sessions.events(session_id)
     async with stream:
         async for _ in stream:
@@ -180,6 +182,32 @@ async def test_build_log_streams_lines_then_state_and_ends(live: AsyncAnyFrame) 
     assert events[-1].json() == {"state": "succeeded"}
     status = await live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
     assert status.state == "succeeded"
+
+
+@pytest.mark.anyio
+async def test_the_guides_stream_build_line_works_on_a_cached_build(live: AsyncAnyFrame) -> None:
+    repo = f"tinyhq/cached-{time.monotonic_ns()}"  # a recipe no other test built
+    agent = await live.agents.create(name="cached", repo_url=repo, install_cmd="bun install")
+    first = await live.agents.build(agent.id)
+    await live.agents.wait_for_build(agent.id, timeout=10, poll_interval=0.05)
+
+    queued = await live.agents.build(agent.id)
+    assert (queued.queued, queued.reason, queued.build_id) == (False, "cached", None)
+    events = []
+    async for event in live.agents.stream_build(agent.id, queued.build_id):  # the guide's line
+        events.append(event)
+
+    assert {e.event for e in events[:-1]} == {"line"}
+    assert events[-1].json() == {"state": "succeeded"}
+    builds = await live.agents.builds(agent.id)
+    assert [b.id for b in builds] == [first.build_id]  # the build that made the cached image
+
+    # Same recipe: cached, but this agent never built it itself.
+    twin = await live.agents.create(name="twin", repo_url=repo, install_cmd="bun install")
+    assert (await live.agents.build(twin.id)).build_id is None
+    with pytest.raises(NotFoundError, match=f"agent {twin.id} has no build to follow"):
+        async for _ in live.agents.stream_build(twin.id, None):
+            pass
 
 
 @pytest.mark.anyio

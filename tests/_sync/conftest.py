@@ -22,6 +22,7 @@ import respx
 from httpx._config import create_ssl_context as httpx_ssl_context
 
 from anyframe import AnyFrame
+from anyframe._concurrency import Signal
 from anyframe.testing import LocalControlPlane, serve
 from conftest import API_KEY, BASE_URL
 
@@ -66,8 +67,14 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     def fake_sleep(seconds: float) -> None:
         delays.append(seconds)
 
-    # The shells sleep through `anyframe._sync._io.sleep`, which looks the stdlib sleep up at call time.
+    def fake_wait(self: Signal, seconds: float) -> bool:
+        delays.append(seconds)
+        return self.is_set()
+
+    # The pollers sleep through `anyframe._sync._io.sleep`, which looks the stdlib sleep up at call
+    # time; retries and reconnects wait on the client's closing signal instead.
     monkeypatch.setattr("time.sleep", fake_sleep)
+    monkeypatch.setattr(Signal, "wait", fake_wait)
     return delays
 
 

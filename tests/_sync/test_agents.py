@@ -12,16 +12,34 @@ Contracts pinned here:
 - `update(id, **fields)`: `PATCH /api/agents/{id}` carrying only the fields passed (one field -> a
   one-key body; `None` means "leave unchanged" and is not sent) -> `AgentDetail`.
 - `delete(id)`: `DELETE /api/agents/{id}`, 204 -> `None`.
+- The keyword parameters of `create` / `update` are exactly the fields of the spec's request bodies
+  (`AgentCreateRequest` / `AgentUpdateRequest`), in the spec's order; an unknown `update` keyword
+  raises `InvalidArgumentError` listing them.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
+from collections.abc import Callable
 
+import attrs
 import pytest
 import respx
 
-from anyframe import Agent, AgentDetail, AgentImage, AgentMcp, AgentSkill, AnyFrame, NotFoundError
+from anyframe import (
+    Agent,
+    AgentDetail,
+    AgentImage,
+    AgentMcp,
+    AgentSkill,
+    AnyFrame,
+    InvalidArgumentError,
+    NotFoundError,
+)
+from anyframe._sync.agents import Agents
+from anyframe._generated.models.agent_create_request import AgentCreateRequest
+from anyframe._generated.models.agent_update_request import AgentUpdateRequest
 
 from .wire import AGENT, AGENT_DETAIL, TS, assert_sent
 
@@ -139,3 +157,28 @@ def test_delete_deletes_the_agent(af: AnyFrame, api: respx.MockRouter) -> None:
     route = api.delete("/api/agents/7").respond(204)
     af.agents.delete(7)
     assert_sent(route, "DELETE", "/api/agents/7")
+
+
+def _keywords(method: Callable[..., object]) -> list[str]:
+    parameters = inspect.signature(method).parameters.values()
+    return [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+def _fields(body: type) -> list[str]:
+    return [field.name for field in attrs.fields(body) if field.init]
+
+
+def test_create_and_update_take_exactly_the_fields_of_the_spec_request_bodies() -> None:
+    assert _keywords(Agents.create) == _fields(AgentCreateRequest)
+    assert _keywords(Agents.update) == _fields(AgentUpdateRequest)
+
+
+def test_update_with_an_unknown_field_lists_the_valid_ones(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    with pytest.raises(
+        InvalidArgumentError, match=r"unknown field\(s\) promt; valid fields: name, description"
+    ) as info:
+        af.agents.update(7, promt="x")
+    assert "env_vars" in str(info.value)
+    assert not api.calls

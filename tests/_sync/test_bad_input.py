@@ -16,14 +16,30 @@ Contracts pinned here:
 - `message` / `respond` bodies must be dicts (a bare string gets a hint).
 - `transcript(limit=0)`, `attention.list(limit=0)`, `sessions.create(idle_timeout_s=0)` and a non-bool
   `enabled` of a connector toggle are refused.
+- A value JSON cannot carry anywhere in a chat body (NaN, ±inf, a `set`, `bytes`, `object()`, a tuple
+  key, a lone surrogate) is a `LocalValidationError` naming where it is, raised before sending
+  (issue 13 items 2 and 3); a lone surrogate in a name is refused the same way.
+- The waiters' `timeout` / `poll_interval` must be numbers (`timeout="5"` is refused, not a `TypeError`
+  after the first poll), and `on_status` must be callable; nothing is sent.
+- The client refuses, at construction, a CRLF or malformed `base_url`, credentials in it, an infinite
+  `timeout`, a non-`str` or header-unsafe `api_key` (issue 13 items 2 and 4): nothing raw from httpx,
+  urllib or h11, and the key never in the message.
+- 1.x catch patterns (issue 14): `agents.create(name="")` and `tokens.create(name="")` are refused
+  before sending with an error that `except anyframe.ValidationError` catches (and `ValueError`),
+  `status_code` 422 and `.errors` / `.details` naming `["body", "name"]`.
 """
 
 from __future__ import annotations
 
+import math
+
+import httpx
 import pytest
 import respx
 
-from anyframe import AnyFrame, InvalidArgumentError
+import anyframe
+from anyframe import AnyFrame, InvalidArgumentError, LocalValidationError
+from conftest import API_KEY, BASE_URL
 
 from .wire import SID
 
@@ -208,4 +224,136 @@ def test_skill_content_and_mcp_config_must_be_dicts(af: AnyFrame, api: respx.Moc
         af.agents.skills.create(7, name="s", source="inline", content="# md")  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="config"):
         af.agents.mcps.update(7, 12, config=["npx"])  # type: ignore[arg-type]
+    assert_nothing_sent(api)
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "fragment"),
+    [
+        ({"prompt": "x", "temperature": math.nan}, "body['temperature']", "not valid JSON"),
+        ({"prompt": "x", "weights": [1.0, math.inf]}, "body['weights'][1]", "not valid JSON"),
+        ({"prompt": "x", "weights": [-math.inf]}, "body['weights'][0]", "not valid JSON"),
+        ({"prompt": "x", "tags": {"a", "b"}}, "body['tags']", "use a list"),
+        ({"prompt": "x", "attachments": [{"data": b"\x89PNG"}]}, "body['attachments'][0]['data']", "base64"),
+        ({"prompt": "x", "meta": object()}, "body['meta']", "is a object"),
+        ({"prompt": "x", "meta": {(1, 2): "a"}}, "body['meta']", "keys must be str"),
+        ({"prompt": "bad \ud800"}, "body['prompt']", "surrogate"),
+    ],
+)
+def test_a_chat_body_json_cannot_carry_is_refused_naming_where(
+    af: AnyFrame, api: respx.MockRouter, body: dict[str, object], where: str, fragment: str
+) -> None:
+    with pytest.raises(LocalValidationError) as info:
+        af.sessions.message(SID, body)
+    assert info.value.message.startswith(where)
+    assert fragment in info.value.message
+    with pytest.raises(LocalValidationError):
+        af.sessions.respond(SID, body)
+    assert_nothing_sent(api)
+
+
+def test_a_lone_surrogate_in_a_name_is_refused_before_sending(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    with pytest.raises(LocalValidationError, match=r"body\['name'\]"):
+        af.tokens.create(name="ci \udc80")
+    assert_nothing_sent(api)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"timeout": "5"}, "timeout"),
+        ({"timeout": None}, "timeout"),
+        ({"timeout": math.nan}, "timeout"),
+        ({"poll_interval": "1"}, "poll_interval"),
+        ({"poll_interval": math.inf}, "poll_interval"),
+    ],
+)
+def test_waiter_durations_must_be_numbers_of_seconds(
+    af: AnyFrame, api: respx.MockRouter, kwargs: dict[str, object], named: str
+) -> None:
+    with pytest.raises(InvalidArgumentError, match=f"{named} must be a positive number of seconds"):
+        af.sessions.wait_until_running(SID, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match=f"{named} must be a positive number of seconds"):
+        af.agents.wait_for_build(7, **kwargs)  # type: ignore[arg-type]
+    assert_nothing_sent(api)
+
+
+def test_on_status_must_be_callable(af: AnyFrame, api: respx.MockRouter) -> None:
+    with pytest.raises(InvalidArgumentError, match="on_status must be a function"):
+        af.sessions.wait_until_running(SID, on_status="print")  # type: ignore[arg-type]
+    assert_nothing_sent(api)
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["https://api.test.anyframe.dev\r\nX-Evil: 1", "http://[::1", "https://host:99999", "https://host/?tenant=1",
+     "https://host/#frag", "https://exa mple.com"],
+)  # fmt: skip
+def test_a_malformed_base_url_is_refused_at_construction(api: respx.MockRouter, base_url: str) -> None:
+    with pytest.raises(InvalidArgumentError, match="base_url"):
+        AnyFrame(api_key=API_KEY, base_url=base_url)
+    assert_nothing_sent(api)
+
+
+def test_credentials_in_the_base_url_are_refused_and_never_shown(api: respx.MockRouter) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        AnyFrame(api_key=API_KEY, base_url="https://user:hunter2pass@api.test.anyframe.dev")
+    assert "hunter2pass" not in str(info.value)
+    assert "hunter2pass" not in repr(info.value)
+
+
+@pytest.mark.parametrize("timeout", [math.inf, httpx.Timeout(5.0, read=math.inf), "30"])
+def test_an_unusable_timeout_is_refused_at_construction_and_in_with_options(
+    af: AnyFrame, timeout: object
+) -> None:
+    with pytest.raises(InvalidArgumentError, match="timeout"):
+        AnyFrame(api_key=API_KEY, base_url=BASE_URL, timeout=timeout)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="timeout"):
+        af.with_options(timeout=timeout)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "key", ["afm_bad\x00key_0123456789", "afm_bad\r\nkey_0123456789", "afm_bäd_0123456789", 42]
+)
+def test_a_header_unsafe_or_non_str_api_key_is_refused_at_construction(
+    api: respx.MockRouter, key: object
+) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        AnyFrame(api_key=key, base_url=BASE_URL)  # type: ignore[arg-type]
+    assert "0123456789" not in str(info.value)
+    assert_nothing_sent(api)
+
+
+def test_1x_except_validation_error_catches_a_locally_refused_agent_name(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    with pytest.raises(anyframe.ValidationError) as info:  # what 1.x code writes as `except ValidationError`
+        af.agents.create(name="")
+    assert info.value.status_code == 422
+    assert info.value.errors[0]["loc"] == ["body", "name"]
+    assert info.value.details == info.value.errors
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, InvalidArgumentError)
+    assert_nothing_sent(api)
+
+
+def test_1x_except_validation_error_catches_a_locally_refused_token_name(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    with pytest.raises(anyframe.ValidationError) as info:
+        af.tokens.create(name="")
+    assert info.value.errors == [
+        {"loc": ["body", "name"], "msg": "must be a non-empty string", "type": "value_error"}
+    ]
+    assert str(info.value) == "name must be a non-empty string"
+    assert_nothing_sent(api)
+
+
+def test_agent_permissions_must_be_a_dict(af: AnyFrame, api: respx.MockRouter) -> None:
+    with pytest.raises(LocalValidationError, match="permissions must be a dict"):
+        af.agents.create(name="demo", permissions=5)  # type: ignore[arg-type]
+    with pytest.raises(LocalValidationError, match="permissions must be a dict"):
+        af.agents.update(7, permissions=["standard"])  # type: ignore[arg-type]
     assert_nothing_sent(api)

@@ -10,11 +10,17 @@ Contracts pinned here:
   environment and is never loaded into `os.environ`; `load_dotenv=False` reads no file.
 - No API key -> `AuthError` (status 401) naming `ANYFRAME_API_KEY`; a blank key is no key; surrounding
   whitespace is stripped; whitespace inside the key -> `InvalidArgumentError` that does not echo it.
+  So is anything a header cannot carry (NUL, CR/LF, other controls, non-ASCII) and a key that is not
+  a `str`, from the argument or the environment: refused before a connection pool exists.
 - The base URL defaults to `https://api.anyfrm.com`, loses trailing slashes and whitespace, must be an
-  absolute http(s) URL; plain http to a non-loopback host warns (`UserWarning`), to 127.0.0.0/8,
-  `localhost`, `*.localhost` or `[::1]` it does not.
-- `timeout` accepts a positive number (-> `httpx.Timeout`) or an `httpx.Timeout` (kept as is);
-  `max_retries` an int >= 0; `stream_read_timeout` a positive number; anything else ->
+  absolute http(s) URL with a valid host, an optional port 1-65535 and an optional path prefix;
+  userinfo (the password is never echoed), a query, a fragment, spaces and control characters (CRLF),
+  an unterminated IPv6 literal and a non-`str` are refused with `InvalidArgumentError`, never a raw
+  `ValueError` / `httpx.InvalidURL`. Plain http to a non-loopback host warns (`UserWarning`), to
+  127.0.0.0/8, `localhost`, `*.localhost` or `[::1]` it does not.
+- `timeout` accepts a positive, finite number (-> `httpx.Timeout`) or an `httpx.Timeout` whose phases
+  are each `None` or such a number (kept as is); `max_retries` an int from 0 to `MAX_RETRIES`;
+  `stream_read_timeout` a positive, finite number; anything else (infinity, NaN, strings) ->
   `InvalidArgumentError`.
 - `mask_key` never shows more than the `afm_` prefix and the last four characters; `ClientConfig`'s
   repr hides the key.
@@ -41,10 +47,12 @@ from anyframe._core.config import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
     LOG_LEVEL_ENV,
+    MAX_RETRIES,
     ClientConfig,
     configure_logging,
     mask_key,
     resolve_config,
+    with_changes,
 )
 from anyframe.exceptions import APIError, AuthError, InvalidArgumentError
 
@@ -347,6 +355,31 @@ def test_non_positive_stream_read_timeout_is_rejected(value: float) -> None:
         resolve(api_key=KEY, stream_read_timeout=value)
 
 
+def test_stream_and_size_limits_default_and_are_checked() -> None:
+    config = resolve(api_key=KEY)
+    assert (config.max_streams, config.max_response_size) == (1000, 128 * 1024 * 1024)
+    tuned = resolve_config(
+        api_key=KEY, base_url=None, timeout=30.0, load_dotenv=False, max_retries=2,
+        stream_read_timeout=60.0, max_streams=5, max_response_size=10, env={},
+    )  # fmt: skip
+    assert (tuned.max_streams, tuned.max_response_size) == (5, 10)
+    assert with_changes(tuned, max_response_size=99).max_response_size == 99
+    assert with_changes(tuned).max_response_size == 10
+    for name, value in [
+        ("max_streams", 0),
+        ("max_streams", True),
+        ("max_response_size", -1),
+        ("max_response_size", 1.5),
+    ]:
+        with pytest.raises(InvalidArgumentError, match=f"{name} must be an integer >= 1"):
+            resolve_config(
+                api_key=KEY, base_url=None, timeout=30.0, load_dotenv=False, max_retries=2,
+                stream_read_timeout=60.0, env={}, **{name: value},  # type: ignore[arg-type]
+            )  # fmt: skip
+    with pytest.raises(InvalidArgumentError, match="max_response_size"):
+        with_changes(tuned, max_response_size=0)
+
+
 # --- masking ---
 
 
@@ -485,3 +518,142 @@ def test_unknown_log_level_name_warns_and_changes_nothing(bare_logging: logging.
     assert f"ignoring {LOG_LEVEL_ENV}=" in records[0].getMessage()
     assert bare_logging.level == logging.NOTSET
     assert bare_logging.handlers == []
+
+
+# --- hostile settings (issue 13: refused with a message, nothing raw) ---
+
+
+@pytest.mark.parametrize(
+    ("key", "what"),
+    [
+        ("afm_abc\x00def_0123456789", "a control character"),
+        ("afm_abc\x7fdef_0123456789", "a control character"),
+        ("afm_abc\rdef_0123456789", "whitespace"),
+        ("afm_abc\r\nX-Injected: 1", "whitespace"),
+        ("afm_caf\u00e9_0123456789", "a non-ASCII character"),
+        ("afm_\u200babc_0123456789", "a non-ASCII character"),
+    ],
+)
+def test_header_unsafe_keys_are_refused_without_echoing_them(key: str, what: str) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        resolve(api_key=key)
+
+    assert what in info.value.message
+    assert "HTTP header" in info.value.message
+    assert "0123456789" not in str(info.value)
+    assert "abc" not in str(info.value)
+
+
+def test_a_header_unsafe_key_from_the_environment_names_the_variable() -> None:
+    with pytest.raises(InvalidArgumentError, match=API_KEY_ENV):
+        resolve(env={API_KEY_ENV: "afm_\u00e9t\u00e9_0123456789"})
+
+
+@pytest.mark.parametrize("key", [12345678, b"afm_bytes_key", ["afm_x"]])
+def test_a_key_that_is_not_a_str_is_refused(key: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="must be a str"):
+        resolve(api_key=key)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("http://api.example.com\r\nX-Injected: 1", "space or a control character"),
+        ("http://api.exa mple.com", "space or a control character"),
+        ("http://api.example.com/pre\tfix", "space or a control character"),
+        ("http://[::1", "not a valid URL"),
+        ("http://[::1]:8000:9", "not a valid URL"),
+        ("http://host:99999", "not a valid URL"),
+        ("http://host:abc", "not a valid URL"),
+        ("http://host:0", "between 1 and 65535"),
+        ("http://host/?tenant=1", "query"),
+        ("http://host/api?", "query"),
+        ("http://host/#frag", "fragment"),
+        ("http://-bad-.example", "invalid host name"),
+        ("http://a..b", "invalid host name"),
+        ("http://a!b.example", "invalid host name"),
+    ],
+)
+def test_malformed_base_urls_are_refused_saying_what_is_wrong(raw: str, problem: str) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        resolve(api_key=KEY, base_url=raw)
+
+    assert info.value.message.startswith("base_url ")
+    assert problem in info.value.message
+    assert "https://api.anyfrm.com" in info.value.message  # an example of what works
+
+
+@pytest.mark.parametrize(
+    "raw", ["http://user:hunter2pass@api.example.com", "https://:hunter2pass@api.example.com/x", "http://u@h"]
+)
+def test_credentials_in_the_base_url_are_refused_and_the_password_never_echoed(raw: str) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        resolve(api_key=KEY, base_url=raw)
+
+    assert "must not contain credentials" in info.value.message
+    assert "hunter2pass" not in str(info.value)
+
+
+@pytest.mark.parametrize("raw", [None, 8000, b"https://api.example.com"])
+def test_a_base_url_that_is_not_a_str_is_refused(raw: object) -> None:
+    if raw is None:
+        assert resolve(api_key=KEY, base_url=None).base_url == DEFAULT_BASE_URL
+        return
+    with pytest.raises(InvalidArgumentError, match="base_url must be a str"):
+        resolve(api_key=KEY, base_url=raw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.example.com/v1/prefix",
+        "http://127.0.0.1:1",
+        "https://api.example.com:65535",
+        "http://[::1]:8000/api",
+        "https://b\u00fccher.example",
+        "https://api_internal.example.com",
+    ],
+)
+def test_well_formed_base_urls_are_accepted(url: str) -> None:
+    assert resolve(api_key=KEY, base_url=url).base_url == url
+
+
+@pytest.mark.parametrize("value", [float("inf"), -float("inf"), 1e9, 10**12])
+def test_infinite_or_enormous_timeouts_are_rejected(value: float) -> None:
+    with pytest.raises(InvalidArgumentError, match="timeout must be a positive number of seconds"):
+        resolve(api_key=KEY, timeout=value)
+    with pytest.raises(InvalidArgumentError, match="stream_read_timeout must be a positive number"):
+        resolve(api_key=KEY, stream_read_timeout=value)
+
+
+@pytest.mark.parametrize(
+    ("timeout", "phase"),
+    [
+        (httpx.Timeout(5.0, read=float("inf")), "timeout.read"),
+        (httpx.Timeout(5.0, connect=-1.0), "timeout.connect"),
+        (httpx.Timeout(5.0, pool=float("nan")), "timeout.pool"),
+        (httpx.Timeout(5.0, write=0.0), "timeout.write"),
+    ],
+)
+def test_an_httpx_timeout_with_an_unusable_phase_is_rejected_naming_it(
+    timeout: httpx.Timeout, phase: str
+) -> None:
+    with pytest.raises(InvalidArgumentError, match=phase):
+        resolve(api_key=KEY, timeout=timeout)
+
+
+def test_an_httpx_timeout_with_no_limit_is_accepted() -> None:
+    given = httpx.Timeout(None)
+
+    assert resolve(api_key=KEY, timeout=given).timeout is given
+
+
+def test_none_as_timeout_points_at_httpx_timeout_none() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"httpx.Timeout\(None\)"):
+        resolve(api_key=KEY, timeout=None)  # type: ignore[arg-type]
+
+
+def test_max_retries_is_bounded() -> None:
+    assert resolve(api_key=KEY, max_retries=MAX_RETRIES).max_retries == MAX_RETRIES
+    with pytest.raises(InvalidArgumentError, match=f"<= {MAX_RETRIES}"):
+        resolve(api_key=KEY, max_retries=MAX_RETRIES + 1)

@@ -39,6 +39,7 @@ from anyframe._core.errors import (
     response_invalid,
     retry_after_seconds,
     translate_errors,
+    undecodable,
 )
 from anyframe.exceptions import (
     AnyFrameError,
@@ -462,6 +463,7 @@ REQUEST = httpx.Request("GET", "https://api.test.anyframe.dev/api/me")
         (httpx.PoolTimeout("pool full"), APITimeoutError, "request timed out (PoolTimeout)"),
         (httpx.StreamConsumed(), APIConnectionError, "stream failed (StreamConsumed)"),
         (httpx.StreamClosed(), APIConnectionError, "stream failed (StreamClosed)"),
+        (httpx.DecodingError("bad gzip"), ResponseValidationError, "the answer could not be decoded"),
     ],
 )
 def test_translate_errors_maps_httpx_failures_and_chains_the_cause(
@@ -538,3 +540,17 @@ def test_response_invalid_masks_tokens_in_the_message() -> None:
     assert "0123456789abcdefghij" not in error.message
     assert "0123456789abcdefghij" not in str(error)
     assert "0123456789abcdefghij" not in repr(error)
+
+
+def test_a_pool_timeout_without_a_message_still_says_what_happened() -> None:
+    with pytest.raises(APITimeoutError) as info, translate_errors():
+        raise httpx.PoolTimeout("")
+    assert not info.value.message.endswith(": ")
+    assert "no connection of the pool came free" in info.value.message
+
+
+def test_undecodable_names_the_status_the_encoding_and_the_request_id() -> None:
+    error = undecodable(200, httpx.Headers({"content-encoding": "gzip", "x-request-id": "req_1"}))
+    assert isinstance(error, ResponseValidationError)
+    assert (error.status_code, error.request_id) == (200, "req_1")
+    assert "Content-Encoding: gzip" in error.message

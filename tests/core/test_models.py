@@ -14,30 +14,38 @@ Contracts pinned here:
   float of epoch seconds.
 - `TokenCreated.token` is readable and dumped, but never in `repr()`, `str()` or validation errors.
 - `ChatEvent.kind` / `.data` read `payload` and are not fields (`model_dump()` unchanged).
-- `PreviewSpec` checks `cmd` (required, non-blank) and `port` (1-65535) at construction, and its wire dict
-  omits `None` keys.
-- `validate_json` parses bytes, caches one adapter per type, and raises `ValidationError` on bad JSON.
-- Every model and field is documented; `__all__` is sorted and lists every public name; importing the
-  module builds no validator (`defer_build`).
+- `PreviewSpec` checks `cmd` (required, non-blank) and `port` (1-65535) at construction (its wire shape
+  is pinned by the previews tests).
+- `validate_json` (`anyframe._core.validation`) parses bytes, caches one adapter per type, and raises
+  `ValidationError` on bad JSON.
+- Every model and field is documented; `__all__` lists exactly the public names of the package's
+  modules; importing the package imports no model module, and importing them builds no validator
+  (`defer_build`).
+- The fields with known values are typed `<Literal alias> | str`: a known value and an unknown one parse.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import json
 import subprocess
 import sys
 import textwrap
+import types
+import typing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pydantic
 import pytest
 from typing_extensions import assert_type
 
+import anyframe._core.validation as validation
 import anyframe.models as models
+from anyframe._core.validation import validate_json, validate_python
 from anyframe.models import (
     Agent,
     AgentConnectorToggle,
@@ -72,9 +80,12 @@ from anyframe.models import (
     TokenCreated,
     User,
     parse_attention_item,
-    validate_json,
-    validate_python,
 )
+
+# `anyframe.models` computes its `__all__` from its modules' (see `anyframe._exports`): type checkers
+# see the names, not the list.
+_MODELS_MODULE: types.ModuleType = models
+MODEL_NAMES: list[str] = _MODELS_MODULE.__all__
 
 TS = "2025-01-01T00:00:00Z"
 UTC_2025 = datetime(2025, 1, 1, tzinfo=timezone.utc)
@@ -313,11 +324,8 @@ def _bytes(obj: object) -> bytes:
 def _public_models() -> list[type[pydantic.BaseModel]]:
     return [
         obj
-        for name, obj in vars(models).items()
-        if not name.startswith("_")
-        and inspect.isclass(obj)
-        and issubclass(obj, pydantic.BaseModel)
-        and obj.__module__ == models.__name__
+        for obj in (getattr(models, name) for name in MODEL_NAMES)
+        if inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)
     ]
 
 
@@ -728,13 +736,11 @@ def test_chat_event_dump_holds_only_the_wire_fields() -> None:
 def test_preview_spec_builds_as_the_guide_shows() -> None:
     spec = PreviewSpec(cmd="bun dev", port=3000, name="web")
     assert (spec.cmd, spec.port, spec.name) == ("bun dev", 3000, "web")
-    assert spec.to_wire() == {"cmd": "bun dev", "port": 3000, "name": "web"}
 
 
-def test_preview_spec_wire_dict_omits_none_keys() -> None:
-    assert PreviewSpec(cmd="bun api").to_wire() == {"cmd": "bun api"}
-    assert PreviewSpec(cmd="bun api", name="api").to_wire() == {"cmd": "bun api", "name": "api"}
-    assert PreviewSpec(cmd="bun api", port=4000).to_wire() == {"cmd": "bun api", "port": 4000}
+def test_preview_spec_leaves_port_and_name_unset_by_default() -> None:
+    spec = PreviewSpec(cmd="bun api")
+    assert (spec.port, spec.name) == (None, None)
 
 
 def test_preview_spec_without_cmd_raises_naming_cmd() -> None:
@@ -776,7 +782,7 @@ def test_preview_spec_rejects_misspelt_keyword() -> None:
 
 def test_preview_spec_from_plain_dict_and_is_frozen() -> None:
     spec = PreviewSpec.model_validate({"cmd": "bun dev", "port": 3000})
-    assert spec.to_wire() == {"cmd": "bun dev", "port": 3000}
+    assert (spec.cmd, spec.port, spec.name) == ("bun dev", 3000, None)
     with pytest.raises(pydantic.ValidationError):
         spec.port = 0
 
@@ -790,9 +796,9 @@ def test_validate_json_accepts_bytes_and_str() -> None:
 
 def test_validate_json_caches_one_adapter_per_type() -> None:
     validate_json(list[Snapshot], _bytes([SNAPSHOT]))
-    adapter = models._ADAPTERS[list[Snapshot]]
+    adapter = validation._ADAPTERS[list[Snapshot]]
     validate_json(list[Snapshot], _bytes([SNAPSHOT, SNAPSHOT]))
-    assert models._ADAPTERS[list[Snapshot]] is adapter
+    assert validation._ADAPTERS[list[Snapshot]] is adapter
 
 
 def test_validate_python_validates_decoded_values() -> None:
@@ -818,15 +824,27 @@ def test_parse_100_agents_in_one_call() -> None:
 # --- Module hygiene ---
 
 
-def test_all_is_sorted_and_lists_every_public_name() -> None:
-    assert models.__all__ == sorted(models.__all__)
-    public = {n for n in vars(models) if not n.startswith("_")}
-    imported = {"annotations", "datetime", "timezone", "Annotated", "Any", "Literal", "TypeAlias", "TypeVar"}
-    imported |= {"cast", "get_args", "get_origin", "AfterValidator", "BaseModel", "ConfigDict"}
-    imported |= {"Discriminator", "Field", "Tag", "TypeAdapter", "field_validator"}
-    assert public - imported == set(models.__all__)
-    for name in models.__all__:
+def _model_modules() -> list[Any]:
+    return [importlib.import_module(source, models.__name__) for source in models._EXPORTS.sources]
+
+
+def test_all_is_sorted_and_is_the_union_of_the_modules_all() -> None:
+    assert sorted(MODEL_NAMES) == MODEL_NAMES
+    assert set(MODEL_NAMES) == {name for module in _model_modules() for name in module.__all__}
+    for name in MODEL_NAMES:
         assert getattr(models, name) is not None
+
+
+def test_each_model_module_exports_every_public_class_and_function_it_defines() -> None:
+    for module in _model_modules():
+        defined = {
+            name
+            for name, value in vars(module).items()
+            if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
+        }
+        if module.__name__.endswith("._vocabulary"):
+            defined = {name for name, value in vars(module).items() if typing.get_origin(value) is Literal}
+        assert defined == set(module.__all__), module.__name__
 
 
 def _attribute_docstrings(model: type[pydantic.BaseModel]) -> set[str]:
@@ -858,7 +876,7 @@ def test_every_model_and_field_has_a_docstring() -> None:
             if (
                 isinstance(klass, type)
                 and issubclass(klass, pydantic.BaseModel)
-                and klass.__module__ == models.__name__
+                and klass.__module__.startswith(f"{models.__name__}.")
             ):
                 documented |= _attribute_docstrings(klass)
         for name in model.model_fields:
@@ -871,14 +889,15 @@ def test_response_models_keep_extras_and_the_request_spec_forbids_them() -> None
         assert model.model_config.get("extra") == expected, model
 
 
-def test_importing_the_module_builds_no_validator() -> None:
+def test_importing_the_package_loads_no_model_and_loading_them_builds_no_validator() -> None:
     code = (
-        "import pydantic, anyframe.models as m\n"
-        "built = [c.__name__ for c in vars(m).values() if isinstance(c, type)"
-        " and issubclass(c, pydantic.BaseModel) and c.__pydantic_complete__]\n"
-        "print(built)\n"
+        "import sys, pydantic, anyframe.models as m\n"
+        "print([n for n in sys.modules if n.startswith('anyframe.models.')])\n"
+        "classes = [getattr(m, n) for n in m.__all__]\n"
+        "print([c.__name__ for c in classes if isinstance(c, type)"
+        " and issubclass(c, pydantic.BaseModel) and c.__pydantic_complete__])\n"
     )
-    src = str(Path(models.__file__).resolve().parents[1])
+    src = str(Path(models.__file__).resolve().parents[2])
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -887,4 +906,31 @@ def test_importing_the_module_builds_no_validator() -> None:
         env={"PYTHONPATH": src},
         timeout=30,
     )
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.split() == ["[]", "[]"]
+
+
+# --- Optional fields the user guide reads (issue 14) ---
+
+GUIDE_FIELDS: list[tuple[type[pydantic.BaseModel], dict[str, Any], str, object]] = [
+    (User, USER, "email", "you@example.com"),
+    (User, USER, "plan", "free"),
+    (Token, TOKEN, "last_used_at", UTC_2025),
+    (BuildStatus, BUILD_STATUS, "image_tag", "afm:agent-42-abc123"),
+    (ConnectorDiscovery, DISCOVERY, "auth_scheme", "oauth2"),
+    (ConnectorDiscovery, DISCOVERY, "server_name", "Linear"),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "field", "value"),
+    GUIDE_FIELDS,
+    ids=[f"{m.__name__}.{f}" for m, _, f, _ in GUIDE_FIELDS],
+)
+def test_a_field_the_guide_reads_is_none_when_omitted_and_the_value_when_sent(
+    model: type[pydantic.BaseModel], data: dict[str, Any], field: str, value: object
+) -> None:
+    assert getattr(validate_json(model, _bytes(_without(data, field))), field) is None
+    sent = TS if isinstance(value, datetime) else value
+    parsed = validate_json(model, _bytes({**data, field: sent}))
+    assert getattr(parsed, field) == value
+    assert field not in (parsed.model_extra or {})  # a declared field, not a kept extra

@@ -34,11 +34,11 @@ def _json(value: object) -> bytes:
 
 
 def test_parse_model_returns_the_validated_model() -> None:
-    user = parse_model(200, HEADERS, _json(USER | {"name": "Mona", "plan": "pro"}), User)
+    user = parse_model(200, HEADERS, _json(USER | {"name": "Mona", "org": "tinyhq"}), User)
 
     assert isinstance(user, User)
     assert (user.id, user.login, user.name) == (1, "octocat", "Mona")
-    assert user.model_extra == {"plan": "pro"}
+    assert user.model_extra == {"org": "tinyhq"}
 
 
 def test_parse_models_returns_a_list_of_models() -> None:

@@ -12,7 +12,9 @@ A fake clock stands in for `time.monotonic`; nothing sleeps. Contracts pinned he
   waited for, the last status, the timeout and the number of polls.
 - A `None` status (never built) or an unknown one (`"paused"`) keeps polling.
 - A non-positive (or NaN) `timeout` or `poll_interval` raises `InvalidArgumentError` at construction; an
-  infinite timeout waits for ever.
+  infinite timeout waits for ever. A string, a bool or `None` (`timeout="5"`), an infinite
+  `poll_interval` (which would overflow the sync sleep) and values past `MAX_SECONDS` are refused the
+  same way, never as a `TypeError` or `OverflowError` mid-wait.
 """
 
 from __future__ import annotations
@@ -251,3 +253,31 @@ def test_infinite_timeout_never_times_out() -> None:
     clock.now = 1e12
 
     assert poll.next_delay("running") == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("timeout", "poll_interval", "named"),
+    [
+        ("5", 1.0, "timeout"),
+        (None, 1.0, "timeout"),
+        (True, 1.0, "timeout"),
+        (10.0, "1", "poll_interval"),
+        (10.0, float("inf"), "poll_interval"),
+        (1e9, 1.0, "timeout"),
+        (10.0, 10**12, "poll_interval"),
+    ],
+)
+def test_non_numbers_and_unsleepable_durations_are_rejected_before_the_first_poll(
+    timeout: object, poll_interval: object, named: str
+) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        build_poll(FakeClock(), timeout=timeout, poll_interval=poll_interval)  # type: ignore[arg-type]
+
+    assert info.value.message.startswith(f"{named} must be a positive number of seconds")
+    assert "finite" in info.value.message
+
+
+def test_integer_durations_are_accepted_as_floats() -> None:
+    poll = build_poll(FakeClock(), timeout=5, poll_interval=1)
+
+    assert (poll.timeout, poll.poll_interval) == (5.0, 1.0)

@@ -236,7 +236,9 @@ def test_backoff_with_real_randomness_stays_within_the_jitter_bounds(attempt: in
         (1, 3000, 3.0),
         (1, 100, 0.1),
         (1, 0, 0.0),
-        (1, 120_000, 120.0),
+        (1, 120_000, 60.0),  # capped like Retry-After
+        (1, 10**20, 60.0),
+        (3, 10**20, 60.0),
         (2, 3000, 3.0),
         (2, 100, 1.0),
         (3, 100, 2.0),

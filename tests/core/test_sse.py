@@ -7,6 +7,8 @@ Contracts pinned here:
   empty value; `data` lines joined with "\\n" and no trailing newline; `id` persists, is reset by an
   empty value and ignored when it contains NUL; `retry` accepted only when all ASCII digits; unknown
   fields ignored; no dispatch without data (event type still reset); `data:` alone dispatches "";
+  a `retry` longer than nine digits reads as `RETRY_CEILING_MS` (never a huge `int()`);
+  each event knows the id its own `id:` line carried (`carried_ids`), apart from the one it inherits;
   an unterminated event at EOF is discarded; invalid UTF-8 becomes U+FFFD.
 - Dispatch is immediate: a chunk that completes an event returns it, even when it ends in CR.
 - `last_event_id` only moves when a block is completed; `retry` is exposed on the event and on the
@@ -30,7 +32,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from anyframe._core.sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder, SSEEvent, SSEEventTooLarge
+from anyframe._core.sse import (
+    DEFAULT_MAX_EVENT_SIZE,
+    RETRY_CEILING_MS,
+    SSEDecoder,
+    SSEEvent,
+    SSEEventTooLarge,
+    carried_id,
+    carried_ids,
+)
 
 EventTuple = tuple[str | None, str, str, int | None]
 
@@ -200,6 +210,19 @@ def test_id_containing_nul_is_ignored() -> None:
     assert [e.id for e in events] == ["1", "1", "1"]
 
 
+def test_carried_ids_are_only_those_a_frame_set_itself() -> None:
+    events = parse(b"id: 1\ndata: a\n\ndata: b\n\nid: 2\x00\ndata: c\n\nid\ndata: d\n\nid: 3\ndata: e\n\n")
+    assert [e.id for e in events] == ["1", "1", "1", None, "3"]
+    assert [carried_id(e) for e in events] == ["1", None, None, None, "3"]
+    assert carried_ids(events) == ["1", "3"]
+    assert carried_ids([SSEEvent("x", id="9"), SSEEvent("y")]) == ["9"]  # built by hand: its id is its own
+
+
+def test_an_id_line_in_a_block_without_data_is_carried_by_no_event() -> None:
+    events = parse(b"id: 7\n\ndata: a\n\n")
+    assert [(e.id, carried_id(e)) for e in events] == [("7", None)]
+
+
 def test_id_from_a_block_without_data_becomes_the_last_event_id() -> None:
     decoder = SSEDecoder()
     assert parse(b"id: 7\n\n", decoder=decoder) == []
@@ -243,6 +266,14 @@ def test_retry_not_all_ascii_digits_is_ignored(value: bytes) -> None:
     events = parse(b"retry: 10\n\nretry: " + value + b"\ndata: a\n\n", decoder=decoder)
     assert events == [SSEEvent("a")]
     assert decoder.retry == 10
+
+
+@pytest.mark.parametrize("digits", [10, 21, 5000])
+def test_a_retry_longer_than_nine_digits_reads_as_the_ceiling(digits: int) -> None:
+    decoder = SSEDecoder()
+    events = parse(b"retry: " + b"9" * digits + b"\ndata: a\n\n", decoder=decoder)
+    assert [e.retry for e in events] == [RETRY_CEILING_MS]
+    assert decoder.retry == RETRY_CEILING_MS
 
 
 def test_retry_without_colon_space_is_parsed_too() -> None:

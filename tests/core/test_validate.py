@@ -7,6 +7,15 @@ Contracts pinned here:
 - `check_id`: an `int` that is not a `bool` and not negative.
 - `session_path_id`: a `uuid.UUID` renders lowercase-hyphenated; a `str` passes through unchanged;
   empty, blank, slash-containing or whitespace-containing strings and other types are rejected.
+- `session_path_id` and `path_segment` (catalog slugs) accept exactly one URL path segment of
+  unreserved characters (`A-Z a-z 0-9 - . _ ~`): `.`, `..` (and other all-dot values), `/`, `?`, `#`,
+  `%`, spaces, control characters and non-ASCII are refused, never encoded.
+- Request-argument checks raise `LocalValidationError` (also a `ValidationError`) with a FastAPI-shaped
+  `loc`: `["path", "session_id"]`, `["body", "name"]`, `["query", "limit"]`, `["body", "preview_ports", 1]`.
+- `check_count`: an int of at least `minimum` (limit, since, tail). `check_flag`: a real bool.
+  `check_object`: a mapping, copied. `check_callback`: `None` or a callable.
+- `check_seconds`: an int/float in `(0, MAX_SECONDS]` (infinity only when allowed); a plain
+  `InvalidArgumentError` (a setting, not a request field).
 - `check_text`: a non-blank `str` (or `None` when allowed).
 - `check_port` / `check_ports`: `None` or ints 1-65535 (not bools); a string is not a list of ports;
   the failing index is named.
@@ -23,14 +32,21 @@ from types import MappingProxyType
 import pytest
 
 from anyframe._core.validate import (
+    MAX_SECONDS,
+    check_callback,
+    check_count,
     check_env_vars,
+    check_flag,
     check_id,
+    check_object,
     check_port,
     check_ports,
+    check_seconds,
     check_text,
+    path_segment,
     session_path_id,
 )
-from anyframe.exceptions import AnyFrameError, InvalidArgumentError
+from anyframe.exceptions import AnyFrameError, InvalidArgumentError, LocalValidationError, ValidationError
 
 
 def test_invalid_argument_error_is_an_anyframe_error_and_a_value_error() -> None:
@@ -258,3 +274,135 @@ def test_check_env_vars_rejects_non_string_values_without_echoing_them(
 def test_check_env_vars_rejects_non_mappings(value: object) -> None:
     with pytest.raises(InvalidArgumentError, match="env_vars must be a dict of str to str"):
         check_env_vars(value)  # type: ignore[arg-type]
+
+
+# --- one path segment ---
+
+HOSTILE_SEGMENTS = [
+    ".", "..", "...", "a/b", "../agents", "a?b", "a#b", "%2e%2e", "a%2Fb", "a b", "a\x00b", "a\r\nb", "caf\u00e9",
+    "\u2024\u2024", "a\\b",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", HOSTILE_SEGMENTS)
+def test_session_ids_that_are_not_one_plain_segment_are_refused(value: str) -> None:
+    with pytest.raises(LocalValidationError) as info:
+        session_path_id(value)
+
+    assert info.value.errors[0]["loc"] == ["path", "session_id"]
+    assert "one URL path segment" in info.value.message
+    assert isinstance(info.value, ValidationError)
+
+
+@pytest.mark.parametrize("value", HOSTILE_SEGMENTS)
+def test_slugs_that_are_not_one_plain_segment_are_refused(value: str) -> None:
+    with pytest.raises(LocalValidationError) as info:
+        path_segment("slug", value)
+
+    assert info.value.message.startswith("slug must be one URL path segment")
+    assert info.value.errors[0]["loc"] == ["path", "slug"]
+
+
+@pytest.mark.parametrize("value", ["linear", "google-drive", "a.b", "v1.2_x~y", "A-Z"])
+def test_plain_segments_pass_unchanged(value: str) -> None:
+    assert path_segment("slug", value) == value
+    assert session_path_id(value) == value
+
+
+@pytest.mark.parametrize("value", [None, 5, b"linear", ["linear"]])
+def test_a_slug_must_be_a_str(value: object) -> None:
+    with pytest.raises(LocalValidationError, match="slug must be a str"):
+        path_segment("slug", value)
+
+
+def test_a_negative_int_session_id_is_refused() -> None:
+    with pytest.raises(LocalValidationError):
+        session_path_id(-1)
+
+
+# --- where a refused argument sits ---
+
+
+@pytest.mark.parametrize(
+    ("check", "loc"),
+    [
+        (lambda: check_id("agent_id", -1), ["path", "agent_id"]),
+        (lambda: check_id("agent_id", "7", where="body"), ["body", "agent_id"]),
+        (lambda: check_text("name", ""), ["body", "name"]),
+        (lambda: check_count("limit", 0, minimum=1), ["query", "limit"]),
+        (lambda: check_count("tail", -1, where="body"), ["body", "tail"]),
+        (lambda: check_ports("preview_ports", [3000, 0]), ["body", "preview_ports", 1]),
+        (lambda: check_port("port", 70000), ["body", "port"]),
+        (lambda: check_env_vars({"A": 1}), ["body", "env_vars", "A"]),  # type: ignore[dict-item]
+        (lambda: check_flag("enabled", 1), ["body", "enabled"]),
+        (lambda: check_object("config", [1]), ["body", "config"]),
+    ],
+)
+def test_request_argument_errors_are_local_validation_errors_with_a_fastapi_loc(
+    check: object, loc: list[object]
+) -> None:
+    with pytest.raises(LocalValidationError) as info:
+        check()  # type: ignore[operator]
+
+    assert info.value.errors[0]["loc"] == loc
+    assert info.value.status_code == 422
+
+
+@pytest.mark.parametrize(("value", "minimum"), [(0, 0), (5, 1), (2**40, 1)])
+def test_check_count_accepts_ints_from_the_minimum(value: int, minimum: int) -> None:
+    assert check_count("limit", value, minimum=minimum) == value
+
+
+@pytest.mark.parametrize("value", [True, "5", 5.0, None])
+def test_check_count_rejects_non_ints(value: object) -> None:
+    with pytest.raises(LocalValidationError, match="limit must be an int"):
+        check_count("limit", value)
+
+
+def test_check_flag_and_check_object_accept_the_right_types() -> None:
+    assert check_flag("enabled", False) is False
+    source = MappingProxyType({"a": 1})
+    copy = check_object("config", source)
+    assert copy == {"a": 1}
+    assert type(copy) is dict
+
+
+def test_check_object_adds_the_hint() -> None:
+    with pytest.raises(LocalValidationError, match=r"body must be a dict \(wrap text"):
+        check_object("body", "hi", hint=' (wrap text as {"prompt": text})')
+
+
+# --- durations and callbacks ---
+
+
+@pytest.mark.parametrize("value", [0.001, 1, 30.0, MAX_SECONDS])
+def test_check_seconds_accepts_positive_finite_numbers_as_floats(value: float) -> None:
+    assert check_seconds("timeout", value) == float(value)
+    assert isinstance(check_seconds("timeout", value), float)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, -1, float("nan"), float("inf"), -float("inf"), MAX_SECONDS * 10, 10**400, "5", True, None, [1]],
+)
+def test_check_seconds_rejects_everything_else_with_a_plain_invalid_argument_error(value: object) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        check_seconds("timeout", value)
+
+    assert not isinstance(info.value, ValidationError)
+    assert info.value.message.startswith("timeout must be a positive number of seconds")
+
+
+def test_check_seconds_allows_infinity_only_when_asked() -> None:
+    assert check_seconds("timeout", float("inf"), allow_infinite=True) == float("inf")
+    with pytest.raises(InvalidArgumentError, match="large finite number"):
+        check_seconds("timeout", float("inf"))
+    with pytest.raises(InvalidArgumentError):
+        check_seconds("timeout", float("nan"), allow_infinite=True)
+
+
+def test_check_callback_accepts_none_and_callables_only() -> None:
+    check_callback("on_status", None)
+    check_callback("on_status", print)
+    with pytest.raises(InvalidArgumentError, match="on_status must be a function"):
+        check_callback("on_status", "print")

@@ -66,7 +66,7 @@ def test_breaking_out_of_a_sync_stream_closes_it_at_once_without_the_cycle_colle
         agent = af.agents.create(name="gc")
         session = af.sessions.wait_until_running(af.sessions.create(agent_id=agent.id).id, poll_interval=0.05)
         af.sessions.message(session.id, {"prompt": "hi"})
-        pool = af._transport.http._transport._pool  # type: ignore[attr-defined]
+        pool = af._transport.shared.pools().streams._transport._pool  # type: ignore[attr-defined]
         gc.disable()
         try:
             for _ in af.sessions.events(session.id):

@@ -34,7 +34,10 @@ def test_create_applies_server_defaults_and_masks_env_vars(api: httpx.Client) ->
 def test_bad_env_var_key_is_422(api: httpx.Client, key: str) -> None:
     response = api.post("/api/agents", json={"name": "x", "env_vars": {key: "v"}})
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "env_vars", key]
+    issue = response.json()["detail"][0]
+    assert issue["loc"] == ["body", "env_vars", key, "[key]"]  # pydantic's location of a bad dict key
+    assert issue["type"] == "string_pattern_mismatch"
+    assert "^[A-Z_][A-Z0-9_]*$" in issue["msg"]
 
 
 def test_get_returns_agent_detail(api: httpx.Client) -> None:
@@ -75,7 +78,10 @@ def test_patch_updates_a_subset_and_returns_detail(api: httpx.Client) -> None:
         ({"name": 5}, ["body", "name"], "string_type"),
         ({"runtime": "gpt"}, ["body", "runtime"], "enum"),
         ({"preview_ports": [3000, "x"]}, ["body", "preview_ports", 1], "int_type"),
-        ({"preview_ports": [70000]}, ["body", "preview_ports", 0], "value_error"),
+        ({"preview_ports": [70000]}, ["body", "preview_ports", 0], "less_than_equal"),
+        ({"preview_ports": [0]}, ["body", "preview_ports", 0], "greater_than_equal"),
+        ({"description": 5}, ["body", "description"], "string_type"),
+        ({"permissions": None}, ["body", "permissions"], "dict_type"),
         ({"name": None}, ["body", "name"], "string_type"),
     ],
 )

@@ -10,7 +10,8 @@ Contracts pinned:
   and `GET /_plane/requests` serves the same log; `clear()` empties it; the record repr hides the body;
 - hundreds of concurrent requests all succeed;
 - `plane.client` is a lazily built SDK client closed on stop; `plane.async_client()` a new async one;
-- `python -m anyframe.testing` prints the URL, a token and an export line, and exits 0 on SIGTERM.
+- `python -m anyframe.testing` prints the URL, the API and control tokens, an export line and a pointer
+  to `--seed`, and exits 0 on SIGTERM; with `--seed` it prints them only once the seeded session runs.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ from anyframe.testing import LocalControlPlane, serve
 from ._helpers import frames, running_session
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
+
+
+def _control(plane: LocalControlPlane) -> dict[str, str]:
+    return {"Authorization": f"Bearer {plane.control_token}"}
 
 
 def _connect(url: str) -> socket.socket:
@@ -69,11 +74,12 @@ def test_context_manager_start_stop_time() -> None:
     started = time.monotonic()
     with LocalControlPlane() as plane:
         assert plane.running
-        assert httpx.get(f"{plane.url}/_plane/health").json()["ok"] is True
+        assert httpx.get(f"{plane.url}/_plane/health", headers=_control(plane)).json()["ok"] is True
     assert not plane.running
     assert time.monotonic() - started < 1.0
     assert "stopped" in repr(plane)
     assert plane.api_key not in repr(plane)
+    assert plane.control_token not in repr(plane)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com", "::"])
@@ -92,7 +98,7 @@ def test_localhost_and_ipv6_loopback_are_accepted() -> None:
             pytest.skip("IPv6 loopback unavailable")
         with plane:
             assert plane.url.startswith("http://[::1]:")
-            assert httpx.get(f"{plane.url}/_plane/health").status_code == 200
+            assert httpx.get(f"{plane.url}/_plane/health", headers=_control(plane)).status_code == 200
 
 
 def test_every_response_has_a_request_id(api: httpx.Client) -> None:
@@ -132,12 +138,12 @@ def test_request_log_records_attempts_without_the_token(plane: LocalControlPlane
     events = plane.requests.filter(method="GET", path=f"/api/sessions/{session['id']}/events")
     assert events[0].headers["last-event-id"] == "7"
     assert events[0].status == 200
-    served = httpx.get(f"{plane.url}/_plane/requests").json()
+    served = httpx.get(f"{plane.url}/_plane/requests", headers=_control(plane)).json()
     assert served[0]["body"] == {"name": "logged"}
     assert plane.api_key not in str(served)
     plane.requests.clear()
     assert len(plane.requests) == 0
-    assert httpx.delete(f"{plane.url}/_plane/requests").status_code == 204
+    assert httpx.delete(f"{plane.url}/_plane/requests", headers=_control(plane)).status_code == 204
 
 
 def test_many_concurrent_connections_are_all_served(plane: LocalControlPlane) -> None:
@@ -178,25 +184,36 @@ def test_sdk_clients_point_at_the_plane() -> None:
         assert asyncio.run(me()) == "local"
 
 
-def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
-    env = {**os.environ, "PYTHONPATH": SRC}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "anyframe.testing", "--port", "0", "--time-scale", "0.5"],
+def _cli(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "anyframe.testing", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONPATH": SRC},
     )
+
+
+def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
+    process = _cli("--port", "0", "--time-scale", "0.5")
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
         key_line = process.stdout.readline()
+        token_line = process.stdout.readline()
         export = process.stdout.readline()
+        tip = process.stdout.readline()
         url = first.strip().rsplit(" ", 1)[-1]
         key = key_line.strip().rsplit(" ", 1)[-1]
+        token = token_line.strip().rsplit(" ", 1)[-1]
         assert url.startswith("http://127.0.0.1:")
         assert key.startswith("afm_")
-        assert export.strip() == f"export ANYFRAME_API_KEY={key} ANYFRAME_BASE_URL={url}"
+        assert token.startswith("plane_")
+        assert export.strip() == (
+            f"export ANYFRAME_API_KEY={key} ANYFRAME_BASE_URL={url} ANYFRAME_PLANE_TOKEN={token}"
+        )
+        assert "--seed" in tip  # where a first-time user looks
+        assert process.stdout.readline().strip() == "Press Ctrl-C to stop."
         assert httpx.get(f"{url}/api/me", headers={"Authorization": f"Bearer {key}"}).status_code == 200
         process.send_signal(signal.SIGTERM)
         out, _ = process.communicate(timeout=5)
@@ -206,6 +223,26 @@ def test_cli_prints_the_url_and_exits_cleanly_on_sigterm() -> None:
         if process.poll() is None:
             process.kill()
         process.communicate()
+
+
+def test_seed_prints_its_url_only_once_the_session_is_running() -> None:
+    # Boots take 0.3 s x 5: long enough that printing before the session runs would be caught.
+    process = _cli("--seed", "--time-scale", "5")
+    try:
+        assert process.stdout is not None
+        lines: list[str] = []
+        while not lines or lines[-1] != "Press Ctrl-C to stop.":
+            line = process.stdout.readline()
+            assert line, process.stderr.read() if process.stderr else "no output"
+            lines.append(line.strip())
+        url = next(line for line in lines if "listening on" in line).rsplit(" ", 1)[-1]
+        key = next(line for line in lines if line.startswith("API key:")).rsplit(" ", 1)[-1]
+        assert "running" in lines[0]
+        sessions = httpx.get(f"{url}/api/sessions", headers={"Authorization": f"Bearer {key}"}).json()
+        assert [s["status"] for s in sessions] == ["running"]  # the guide's takeover script finds it
+    finally:
+        process.terminate()
+        process.communicate(timeout=5)
 
 
 def test_malformed_requests_get_json_errors(plane: LocalControlPlane) -> None:

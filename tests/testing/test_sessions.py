@@ -118,7 +118,10 @@ def test_resume_reboots_from_the_latest_snapshot(api: httpx.Client) -> None:
     snapshots = api.get(f"/api/sessions/{session['id']}/snapshots").json()
     assert len(snapshots) == 2
     assert snapshots[0]["id"] > snapshots[1]["id"]
-    assert api.post(f"/api/sessions/{session['id']}/resume").status_code == 202  # a body is optional
+    bodiless = api.post(f"/api/sessions/{session['id']}/resume")  # the spec requires a body
+    assert bodiless.status_code == 422
+    assert bodiless.json()["detail"] == [{"loc": ["body"], "msg": "Field required", "type": "missing"}]
+    assert api.post(f"/api/sessions/{session['id']}/resume", json={}).status_code == 202  # `unsafe` optional
 
 
 def test_resume_without_a_snapshot_is_409(api: httpx.Client) -> None:

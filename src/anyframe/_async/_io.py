@@ -1,14 +1,22 @@
-"""The two concurrency primitives the shells need, in their async flavour.
+"""The I/O primitives the shells share, in their async flavour (the sync twin is generated).
 
-Kept in one module so that the generated sync twin swaps them (time.sleep, threading.Semaphore)
-in one place.
+`sleep` is the plain wait of the pollers; `pause` is the wait of retries and reconnects, which a
+client's `close()` cuts short; `shutdown` ends a connection from any thread or task, even while
+another one is blocked reading it. The primitives whose two flavours differ in shape live in
+`anyframe._concurrency`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 
-__all__ = ["make_gate", "sleep"]
+import httpx
+
+from .._concurrency import AsyncSignal
+
+__all__ = ["pause", "shutdown", "sleep"]
 
 
 async def sleep(seconds: float) -> None:
@@ -16,6 +24,20 @@ async def sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-def make_gate(limit: int) -> asyncio.Semaphore:
-    """A semaphore bounding in-flight requests to the connection pool's size."""
-    return asyncio.Semaphore(limit)
+async def pause(seconds: float, closing: AsyncSignal) -> bool:
+    """Wait `seconds`, or less when `closing` is set; return whether it is (the caller stops then)."""
+    return await closing.wait(seconds)
+
+
+def shutdown(response: httpx.Response) -> None:
+    """Shut down the socket under a streamed response, waking whoever is blocked reading it.
+
+    Closing a socket does not wake a thread blocked in `recv` on it; shutting it down does, in both
+    flavours, from any thread. The reader then sees the connection end, and its shell decides what
+    that means (the client was closed). Responses not read from a socket (mocks) are left alone.
+    """
+    stream = response.extensions.get("network_stream")
+    raw = stream.get_extra_info("socket") if stream is not None else None
+    if raw is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            raw.shutdown(socket.SHUT_RDWR)

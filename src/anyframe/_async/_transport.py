@@ -1,37 +1,199 @@
 """The transport every call goes through: auth and User-Agent headers, timeouts, retries, logging,
-error mapping, and the resilient event streams.
+error mapping, and the connection pools (one for calls, one for event streams, per event loop).
 
-Resource methods build their request with the generated `build_request(...)` and hand the
-resulting kwargs here. Every decision (retry or not, how long to wait, which error) is a pure
-function in `anyframe._core`; this shell only sends, sleeps and iterates.
+Resource methods build their request with the generated `build_request(...)`, which returns a typed
+[`ApiRequest`][anyframe._core.request.ApiRequest], and hand it here. Every decision (retry or not,
+how long to wait, which error) is a pure function in `anyframe._core`; this shell only sends, sleeps
+and iterates. The event stream built on top of it lives in `_stream.py`.
+
+Why two pools: a chat stream holds its connection for as long as the visitor watches. Sharing the
+calls' pool, 100 open streams would leave no connection for anything else; with their own pool,
+sized by `max_streams`, a client holding a thousand streams still answers `sessions.get()` at once,
+and the calls' pool stays small enough for httpcore's per-request bookkeeping to stay cheap.
+
+Why per event loop: connections belong to the event loop that opened them. A module-level async
+client used from a second loop (two `asyncio.run()` calls, pytest-asyncio's per-test loops) gets
+pools of its own on that loop instead of failing on the first loop's dead sockets.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import threading
 import time
-from collections.abc import AsyncGenerator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import httpx
 
+from .._concurrency import AsyncDeadline, AsyncGate, AsyncLoops, AsyncSignal
 from .._core.config import USER_AGENT, ClientConfig
-from .._core.errors import error_from_response, response_invalid, translate_errors
+from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
+from .._core.jsonbody import encode_json
 from .._core.parse import parse_json, parse_model, parse_models
-from .._core.resume import StreamResume
+from .._core.request import ApiRequest, CallOptions, overall_timeout
 from .._core.retry import retry_delay_for_exception, retry_delay_for_status
-from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
-from ..exceptions import APIError, ClientClosedError, ResponseValidationError
-from ._io import make_gate, sleep
+from .._core.secrets import Secrets
+from ..exceptions import APITimeoutError, ClientClosedError, InvalidArgumentError, ResponseValidationError
+from ._io import pause, shutdown
+from ._stream import AsyncEventStream, StreamRequest
 
-__all__ = ["AsyncEventStream", "AsyncTransport"]
+# AsyncEventStream is defined in _stream.py and re-exported for the resource modules that return it.
+__all__ = ["POOL_SIZE", "Answer", "AsyncEventStream", "AsyncTransport", "StreamConnection"]
 
 T = TypeVar("T")
 logger = logging.getLogger("anyframe")
 
 POOL_SIZE = 100
+"""Connections of the calls' pool (and calls in flight at once); waiting callers queue for `timeout`."""
+STREAM_KEEPALIVE = 100
+"""Idle stream connections kept for the next stream (a reconnect reuses one)."""
+
+
+class Answer:
+    """A whole answer: status, headers and the (size-capped) decoded body."""
+
+    __slots__ = ("content", "headers", "status_code")
+
+    def __init__(self, status_code: int, headers: httpx.Headers, content: bytes) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+
+
+class _Pools:
+    """The pools of one client on one event loop (a sync client has one set for all threads)."""
+
+    __slots__ = (
+        "_streams",
+        "calls",
+        "entry",
+        "gate",
+        "lock",
+        "open_streams",
+        "own",
+        "stream_gate",
+        "stream_gate_size",
+        "watch",
+    )
+
+    def __init__(
+        self, calls: httpx.AsyncClient, streams: httpx.AsyncClient | None, *, own: bool, max_streams: int
+    ) -> None:
+        self.calls = calls
+        self._streams = streams  # our own is opened with the first stream: most clients never stream
+        self.own = own
+        self.lock = threading.Lock()
+        # Far more waiting requests than pooled connections degrade httpx's pool bookkeeping; a gate
+        # of the pool's size keeps a 1,000-call fan-out linear, and bounds each wait by `timeout`.
+        self.gate = AsyncGate(POOL_SIZE)
+        # httpcore hands every request that enters its pool the first idle connection, and the request
+        # only claims it after yielding once; requests entering meanwhile get the same connection, fail
+        # to claim it and go round again (about a dozen times each in a 100-wide fan-out, each round
+        # scanning every connection). Letting one request at a time into the pool, until its connection
+        # reports activity, removes those collisions: 1,000 concurrent calls go ~5x faster. Only for
+        # our own pool, which reports activity (see `_dispatch`), and never a wait for a connection:
+        # the gate above guarantees one is free, so the entry is held for microseconds.
+        self.entry = AsyncGate(1) if own else None
+        self.stream_gate = AsyncGate(max_streams)
+        self.stream_gate_size = max_streams
+        self.open_streams = 0
+        # Our own pools close with their event loop, on it (see AsyncLoops.when_closing).
+        self.watch = AsyncLoops.when_closing(self.aclose) if own else None
+
+    @property
+    def streams(self) -> httpx.AsyncClient:
+        """The streams' pool, opened on first use."""
+        streams = self._streams
+        if streams is None:
+            with self.lock:
+                streams = self._streams
+                if streams is None:
+                    max_streams = self.stream_gate_size
+                    streams = self._streams = httpx.AsyncClient(
+                        limits=httpx.Limits(
+                            max_connections=max_streams,
+                            max_keepalive_connections=min(max_streams, STREAM_KEEPALIVE),
+                        ),
+                        timeout=self.calls.timeout,
+                        follow_redirects=False,
+                    )
+        return streams
+
+    async def aclose(self) -> None:
+        """Close the pools (only ever called for pools the SDK opened)."""
+        await self.calls.aclose()
+        if self._streams is not None:
+            await self._streams.aclose()
+
+    def forget(self) -> None:
+        """Stop watching the loop: its pools were closed, or the loop is gone with their sockets."""
+        if self.watch is not None:
+            self.watch.cancel()
+
+
+class StreamConnection:
+    """One open connection of an event stream, registered with its client until it is ended."""
+
+    __slots__ = ("pools", "response")
+
+    def __init__(self, response: httpx.Response, pools: _Pools) -> None:
+        self.response = response
+        self.pools = pools
+
+
+class _Shared:
+    """What a client and its `with_options` copies share: pools, the closing signal, open streams."""
+
+    def __init__(self, config: ClientConfig, http_client: httpx.AsyncClient | None) -> None:
+        self.user_http = http_client
+        self.max_streams = config.max_streams
+        self.timeout = config.timeout
+        self.closing = AsyncSignal()
+        self.lock = threading.Lock()
+        self.by_loop: dict[object, _Pools] = {}
+        self.open: set[StreamConnection] = set()  # what close() must end, from any thread
+        self.user_loop_seen = False  # a given http_client is bound to the first loop that used it
+
+    def pools(self) -> _Pools:
+        """The pools of the running event loop, opened on first use there."""
+        key = AsyncLoops.current()
+        pools = self.by_loop.get(key)
+        return pools if pools is not None else self._open_pools(key)
+
+    def _open_pools(self, key: object) -> _Pools:
+        with self.lock:
+            if self.closing.is_set():
+                raise _closed_error()
+            # Pools of loops closed without shutting down their async generators hold dead sockets
+            # only: let them go.
+            for old in [k for k in self.by_loop if AsyncLoops.is_closed(k)]:
+                self.by_loop.pop(old).forget()
+            if key in self.by_loop:
+                return self.by_loop[key]
+            if self.user_http is not None:
+                if self.user_loop_seen:
+                    raise InvalidArgumentError(
+                        "this client was given http_client= and is now used from another event loop than "
+                        "the one it first ran on; an httpx.AsyncClient cannot move between loops: create the "
+                        "client (and its httpx.AsyncClient) inside the loop that uses it, e.g. in an async "
+                        "fixture, or leave http_client out and the SDK opens pools per loop"
+                    )
+                pools = _Pools(self.user_http, self.user_http, own=False, max_streams=self.max_streams)
+                self.user_loop_seen = True
+            else:
+                calls = httpx.AsyncClient(
+                    limits=httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE),
+                    timeout=self.timeout,
+                    follow_redirects=False,
+                )
+                pools = _Pools(calls, None, own=True, max_streams=self.max_streams)
+            self.by_loop[key] = pools
+            return pools
+
+
+def _closed_error() -> ClientClosedError:
+    return ClientClosedError("this client is closed: create a new one, or use it inside a `with` block")
 
 
 class AsyncTransport:
@@ -39,101 +201,166 @@ class AsyncTransport:
 
     def __init__(self, config: ClientConfig, http_client: httpx.AsyncClient | None = None) -> None:
         self.config = config
-        self.owns_http = http_client is None
-        self.http = http_client or httpx.AsyncClient(
-            limits=httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE),
-            timeout=config.timeout,
-            follow_redirects=False,
-        )
+        self.shared = _Shared(config, http_client)
+        self.owner = True
+        self.closed = False
         self.headers = {
             "Authorization": f"Bearer {config.api_key}",
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
-        # Far more waiting requests than pooled connections degrade httpx's pool bookkeeping; a
-        # gate of the pool's size keeps a 1,000-call fan-out linear.
-        self.gate = make_gate(POOL_SIZE)
-        # httpcore hands every request that enters its pool the first idle connection, and the request
-        # only claims it after yielding once; requests entering meanwhile get the same connection, fail
-        # to claim it and go round again (about a dozen times each in a 100-wide fan-out, each round
-        # scanning every connection). Letting one request at a time into the pool, until its connection
-        # reports activity, removes those collisions: 1,000 concurrent calls go ~5x faster. Only for
-        # our own client, whose transport is httpcore's pool and so reports activity (see `_dispatch`).
-        self.entry = make_gate(1) if self.owns_http else None
-        self.closed = False
-        self.parent: AsyncTransport | None = None
+        # What error messages, bodies and chained causes are scrubbed of; `derive` copies share it.
+        self.secrets = Secrets([config.api_key])
 
     def derive(self, config: ClientConfig) -> AsyncTransport:
-        """A transport with other settings sharing this one's connection pool (and closed flag owner)."""
+        """A transport with other settings sharing this one's pools (closing it leaves them open)."""
         twin = object.__new__(type(self))
         twin.__dict__.update(self.__dict__)
         twin.config = config
-        twin.owns_http = False
-        twin.parent = self
+        twin.owner = False
+        twin.closed = False
         return twin
 
-    def _check_open(self) -> None:
-        if self.closed or (self.parent is not None and self.parent.closed):
-            raise ClientClosedError(
-                "this client is closed: create a new one, or use it inside a `with` block"
-            )
+    def is_closed(self) -> bool:
+        """Whether this client, or the client it was derived from, was closed."""
+        return self.closed or self.shared.closing.is_set()
+
+    def check_open(self) -> None:
+        """Raise [`ClientClosedError`][anyframe.ClientClosedError] when the client was closed."""
+        if self.is_closed():
+            raise _closed_error()
 
     async def aclose(self) -> None:
-        """Close the connection pool if this transport created it."""
+        """End every open stream, then close the pools this transport created. Idempotent.
+
+        Streams are ended by shutting their sockets down, which wakes a reader blocked in another
+        thread or task at once; it then raises [`ClientClosedError`][anyframe.ClientClosedError], as
+        does a stream waiting to reconnect. A copy from `with_options` only marks itself closed.
+        """
         if self.closed:
             return
         self.closed = True
-        if self.owns_http:
-            await self.http.aclose()
+        if not self.owner:
+            return
+        shared = self.shared
+        shared.closing.set()
+        for connection in tuple(shared.open):
+            shutdown(connection.response)
+        with shared.lock:
+            here = shared.by_loop.pop(AsyncLoops.current(), None)
+            elsewhere = list(shared.by_loop.items())
+            shared.by_loop.clear()
+        if here is not None and here.own:
+            await here.aclose()
+            here.forget()
+        # Pools of other event loops cannot be closed from this one: their streams were shut down
+        # above; dropped, the pools of a running loop are closed on it (their watch), and those of a
+        # closed loop only hold dead sockets.
+        for key, pools in elsewhere:
+            if AsyncLoops.is_closed(key):
+                pools.forget()
 
-    def _build(self, args: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Request:
-        merged = self.headers if headers is None else {**self.headers, **headers}
+    # --- building and sending calls ------------------------------------------------------------
+
+    def build(self, request: ApiRequest, options: CallOptions | None = None) -> httpx.Request:
+        """The httpx request for `request`: base URL, the client's headers, the body, the timeout."""
+        headers: Mapping[str, str] = self.headers
+        if request.headers:
+            headers = {**headers, **request.headers}
+        timeout = self.config.timeout
+        if options is not None:
+            if options.extra_headers:
+                headers = {**headers, **options.extra_headers}
+            if options.timeout is not None:
+                timeout = options.timeout
         content = None
-        if "json" in args:
-            # Compact separators whatever the httpx version: byte-compatible with the 1.x SDK.
-            content = json.dumps(args["json"], separators=(",", ":"), ensure_ascii=False).encode()
-            merged = {**merged, **args.get("headers", {})}
-        return self.http.build_request(
-            args["method"],
-            self.config.base_url + args["url"],
-            params=args.get("params"),
-            headers=merged,
+        if request.json is not None:
+            content = encode_json(request.json)  # compact, as 1.x; NaN or a set refused before sending
+        return self.shared.pools().calls.build_request(
+            request.method,
+            self.config.base_url + request.path,
+            params=request.params,
+            headers=headers,
             content=content,
-            timeout=self.config.timeout,
+            timeout=timeout,
         )
 
-    async def _dispatch(self, request: httpx.Request) -> httpx.Response:
-        """`http.send` inside the gate, entering the connection pool one request at a time."""
-        entry = self.entry
-        async with self.gate:
-            if entry is None:
-                return await self.http.send(request)
-            await entry.acquire()
-            held = True
-            extensions = request.extensions
+    def _pool_timeout_error(self, waited: float | None) -> APITimeoutError:
+        return APITimeoutError(
+            f"no connection came free within {waited} s: all {POOL_SIZE} connections of this client's "
+            "pool are busy with other calls; make fewer calls at once, or raise `timeout=` (its pool part)"
+        )
 
-            async def on_connection_activity(event: str, info: Mapping[str, Any]) -> None:
-                # httpcore's "trace" extension: the first event comes from the connection the request
-                # now holds (connecting, or sending its headers), so the next request may enter.
-                nonlocal held
-                if held:
-                    held = False
-                    entry.release()
-                    extensions.pop("trace", None)  # no further callbacks for this request
+    async def _dispatch(self, pools: _Pools, request: httpx.Request, wait: float | None) -> httpx.Response:
+        """`send` into the calls' pool (the caller holds the gate), entering it one request at a time."""
+        entry = pools.entry
+        if entry is None:
+            return await pools.calls.send(request, stream=True)
+        if not await entry.acquire(wait):
+            raise self._pool_timeout_error(wait)
+        held = True
+        extensions = request.extensions
 
-            extensions["trace"] = on_connection_activity
+        async def on_connection_activity(event: str, info: Mapping[str, Any]) -> None:
+            # httpcore's "trace" extension: the first event comes from the connection the request
+            # now holds (connecting, or sending its headers), so the next request may enter.
+            nonlocal held
+            if held:
+                held = False
+                entry.release()
+                extensions.pop("trace", None)  # no further callbacks for this request
+
+        extensions["trace"] = on_connection_activity
+        try:
+            return await pools.calls.send(request, stream=True)
+        finally:
+            if held:  # failed before reaching a connection
+                held = False
+                entry.release()
+                extensions.pop("trace", None)
+
+    async def _attempt(self, pools: _Pools, request: httpx.Request, deadline: float | None) -> Answer:
+        """One try of a call: send it, read the whole (size-capped) answer under the deadline."""
+        wait = self.config.timeout.pool
+        if deadline is not None:
+            left = max(0.0, deadline - time.monotonic())
+            wait = left if wait is None else min(wait, left)
+        response = await self._dispatch(pools, request, wait)
+        try:
+            content = await _read_whole(response, deadline, self.config.max_response_size)
+        finally:
+            await response.aclose()
+        return Answer(response.status_code, response.headers, content)
+
+    async def _once(self, pools: _Pools, request: httpx.Request) -> Answer:
+        """One try under the overall deadline, inside the calls' gate (waited for at most `timeout.pool`)."""
+        timeout = self.config.timeout
+        if not await pools.gate.acquire(timeout.pool):
+            raise self._pool_timeout_error(timeout.pool)
+        try:
+            overall = overall_timeout(timeout)
+            deadline = None if overall is None else time.monotonic() + overall
+            if deadline is not None:
+                # Each read waits at most what is left; between reads the body loop checks the deadline
+                # (all a blocking sync read allows; the async flavour also cancels at the deadline).
+                request.extensions["timeout"] = _ReadsWithin(request.extensions.get("timeout", {}), deadline)
             try:
-                return await self.http.send(request)
-            finally:
-                if held:  # failed before reaching a connection, or a transport that reports nothing
-                    held = False
-                    entry.release()
-                    extensions.pop("trace", None)
+                return await AsyncDeadline.run(overall, self._attempt(pools, request, deadline))
+            except TimeoutError:
+                raise httpx.ReadTimeout(f"no complete answer within {overall} s", request=request) from None
+        finally:
+            pools.gate.release()
 
-    async def send(self, args: Mapping[str, Any]) -> httpx.Response:
-        """Send one call with the retry policy; return its 2xx answer (body read) or raise the mapped error."""
-        self._check_open()
-        request = self._build(args)
+    async def send(self, request: ApiRequest, options: CallOptions | None = None) -> Answer:
+        """Send one call with the retry policy; return its 2xx answer (body read) or raise the mapped error.
+
+        One attempt ends by `timeout` (its longest phase, as an overall deadline); a whole call lasts at
+        most `max_retries + 1` attempts plus the backoff between them (0.5 s doubling, at most 8 s, or
+        the server's `Retry-After` up to 60 s).
+        """
+        self.check_open()
+        pools = self.shared.pools()
+        built = self.build(request, options)
         attempt = 0
         while True:
             # Log lines are built only when someone listens: the arguments (URL path, a header
@@ -141,242 +368,194 @@ class AsyncTransport:
             debug = logger.isEnabledFor(logging.DEBUG)
             started = time.perf_counter() if debug else 0.0
             try:
-                response = await self._dispatch(request)
+                answer = await self._once(pools, built)
             except httpx.TransportError as exc:
-                delay = retry_delay_for_exception(request.method, exc, attempt, self.config.max_retries)
+                if self.is_closed():
+                    raise _closed_error() from exc
+                delay = retry_delay_for_exception(built.method, exc, attempt, self.config.max_retries)
                 if debug:
                     logger.debug(
-                        "%s %s failed: %s (attempt %d)%s", request.method, request.url.path, type(exc).__name__,
+                        "%s %s failed: %s (attempt %d)%s", built.method, built.url.path, type(exc).__name__,
                         attempt + 1, "" if delay is None else f", retrying in {delay:.2f}s",
                     )  # fmt: skip
                 if delay is None:
-                    with translate_errors():
+                    with translate_errors(self.secrets):
                         raise
-                await sleep(delay)
+                await self.pause_before(delay)
                 attempt += 1
                 continue
-            status = response.status_code
+            except RuntimeError as exc:  # httpx refuses to send on a pool closed meanwhile
+                if self.is_closed():
+                    raise _closed_error() from exc
+                raise
+            status = answer.status_code
             if debug:
                 logger.debug(
-                    "%s %s -> %d in %.1fms (attempt %d, request id %s)", request.method, request.url.path,
+                    "%s %s -> %d in %.1fms (attempt %d, request id %s)", built.method, built.url.path,
                     status, (time.perf_counter() - started) * 1000, attempt + 1,
-                    response.headers.get("x-request-id"),
+                    answer.headers.get("x-request-id"),
                 )  # fmt: skip
             if status < 300:
-                return response
+                return answer
             delay = retry_delay_for_status(
-                request.method, status, response.headers, attempt, self.config.max_retries
+                built.method, status, answer.headers, attempt, self.config.max_retries
             )
             if delay is None:
-                raise error_from_response(status, response.headers, response.content)
+                raise error_from_response(status, answer.headers, answer.content, secrets=self.secrets)
             if debug:
-                logger.debug(
-                    "%s %s: retrying HTTP %d in %.2fs", request.method, request.url.path, status, delay
-                )
-            await sleep(delay)
+                logger.debug("%s %s: retrying HTTP %d in %.2fs", built.method, built.url.path, status, delay)
+            await self.pause_before(delay)
             attempt += 1
 
-    async def model(self, args: Mapping[str, Any], model: type[T]) -> T:
+    async def pause_before(self, seconds: float) -> None:
+        """Wait before a retry or reconnect; [`ClientClosedError`][anyframe.ClientClosedError] if closed meanwhile."""
+        if await pause(seconds, self.shared.closing) or self.closed:
+            raise _closed_error()
+
+    async def model(self, request: ApiRequest, model: type[T], options: CallOptions | None = None) -> T:
         """Send and validate the answer into `model`."""
-        response = await self.send(args)
-        return parse_model(response.status_code, response.headers, response.content, model)
+        answer = await self.send(request, options)
+        return parse_model(answer.status_code, answer.headers, answer.content, model, secrets=self.secrets)
 
-    async def models(self, args: Mapping[str, Any], model: type[T]) -> list[T]:
+    async def models(
+        self, request: ApiRequest, model: type[T], options: CallOptions | None = None
+    ) -> list[T]:
         """Send and validate the answer into a list of `model`."""
-        response = await self.send(args)
-        return parse_models(response.status_code, response.headers, response.content, model)
+        answer = await self.send(request, options)
+        return parse_models(answer.status_code, answer.headers, answer.content, model, secrets=self.secrets)
 
-    async def json_object(self, args: Mapping[str, Any]) -> dict[str, object]:
+    async def json_object(self, request: ApiRequest, options: CallOptions | None = None) -> dict[str, object]:
         """Send and decode an opaque answer that must be a JSON object (`{}` when the body is empty)."""
-        response = await self.send(args)
-        value = parse_json(response.status_code, response.headers, response.content)
+        answer = await self.send(request, options)
+        value = parse_json(answer.status_code, answer.headers, answer.content, secrets=self.secrets)
         if value is None:
             return {}
         if not isinstance(value, dict):
             raise response_invalid(
-                response.status_code, response.headers, response.content,
-                f"expected a JSON object, got {type(value).__name__}",
+                answer.status_code, answer.headers, answer.content,
+                f"expected a JSON object, got {type(value).__name__}", secrets=self.secrets,
             )  # fmt: skip
         return value
 
-    async def empty(self, args: Mapping[str, Any]) -> None:
+    async def empty(self, request: ApiRequest, options: CallOptions | None = None) -> None:
         """Send a call whose answer carries no body (204)."""
-        await self.send(args)
+        await self.send(request, options)
 
-    def stream(self, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None) -> AsyncEventStream:
-        """Open an event stream lazily (the connection is made on first iteration)."""
-        self._check_open()
-        return AsyncEventStream(self, args, resume=resume, last_event_id=last_event_id)
+    # --- event streams -------------------------------------------------------------------------
 
+    def stream(self, request: StreamRequest, *, resume: bool, last_event_id: object) -> AsyncEventStream:
+        """Open an event stream lazily (the connection is made on first iteration).
 
-class AsyncEventStream:
-    """An iterator of [`SSEEvent`][anyframe.SSEEvent]s over one logical stream.
+        `request` may be a function building the request when iteration starts, for a stream whose
+        request takes a call to find (the agent's latest build).
 
-    Use it in a `for` loop (the connection closes when the loop ends or you `break`), or as a
-    context manager to close it deterministically. With `resume`, a dropped connection (EOF, reset,
-    incomplete chunked body, a read silent for longer than the stream read timeout) is reopened with
-    `Last-Event-ID` set to the last id seen, honouring the server's `retry:` and backing off, so the
-    caller sees every event once and in order.
-    """
-
-    def __init__(
-        self, transport: AsyncTransport, args: Mapping[str, Any], *, resume: bool, last_event_id: str | None
-    ) -> None:
-        # The generator must not reference this object: a cycle would keep an abandoned stream (and
-        # its connection) alive until the cycle collector runs, possibly inside another call that
-        # holds the pool's lock. Shared progress lives in a separate small object instead.
-        self._progress = _Progress(last_event_id)
-        self._events = _follow(transport, args, resume, self._progress)
-
-    @property
-    def last_event_id(self) -> str | None:
-        """The id of the last event delivered (what a reconnect sends as `Last-Event-ID`).
-
-        Save it to pick up later where you left off, with `af.sessions.events(..., last_event_id=...)`.
-
-        Example:
-            ```python
-            async with af.sessions.events(session.id) as events:
-                async for event in events:
-                    break
-            later = af.sessions.events(session.id, last_event_id=events.last_event_id)
-            ```
+        Raises:
+            InvalidArgumentError: `last_event_id` cannot be sent as a header (checked now).
+            ClientClosedError: The client is closed.
         """
-        return self._progress.last_event_id
+        self.check_open()
+        return AsyncEventStream(self, request, resume=resume, last_event_id=last_event_id)
 
-    @property
-    def reconnects(self) -> int:
-        """How many times the stream was reopened after a drop.
-
-        Example:
-            ```python
-            events = af.sessions.events(session.id)
-            async for event in events:
-                print(event.id, "reconnects so far:", events.reconnects)
-            ```
-        """
-        return self._progress.reconnects
-
-    def __aiter__(self) -> AsyncEventStream:
-        return self
-
-    async def __anext__(self) -> SSEEvent:
-        return await self._events.__anext__()
-
-    async def __aenter__(self) -> AsyncEventStream:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Stop iterating and close the connection. Idempotent.
-
-        Example:
-            ```python
-            events = af.sessions.events(session.id)
-            async for event in events:
-                break
-            await events.aclose()  # closes the connection now, not when `events` is garbage-collected
-            ```
-        """
-        await self._events.aclose()
-
-
-@dataclass
-class _Progress:
-    last_event_id: str | None
-    reconnects: int = 0
-
-
-def _stream_timeout(config: ClientConfig) -> httpx.Timeout:
-    base = config.timeout
-    return httpx.Timeout(
-        connect=base.connect, read=config.stream_read_timeout, write=base.write, pool=base.pool
-    )
-
-
-async def _follow(
-    transport: AsyncTransport, args: Mapping[str, Any], resume: bool, progress: _Progress
-) -> AsyncGenerator[SSEEvent, None]:
-    """The events of one logical stream, across as many connections as it takes."""
-    url = transport.config.base_url + args["url"]
-    path = args["url"]
-    state = StreamResume(path)
-    decoder = SSEDecoder(last_event_id=progress.last_event_id)
-    while True:
-        headers = {**transport.headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
-        if progress.last_event_id is not None:
-            headers["Last-Event-ID"] = progress.last_event_id
-        request = transport.http.build_request(
-            "GET", url, headers=headers, timeout=_stream_timeout(transport.config)
+    def stream_timeout(self) -> httpx.Timeout:
+        """The calls' timeout with the stream read timeout in place of its read part."""
+        base = self.config.timeout
+        return httpx.Timeout(
+            connect=base.connect, read=self.config.stream_read_timeout, write=base.write, pool=base.pool
         )
-        failure: Exception | None = None
-        at_least = 0.0  # the wait before retrying a retryable status
-        state.connection_opened()
-        opened = time.monotonic()
+
+    async def open_stream(self, request: ApiRequest, headers: Mapping[str, str]) -> StreamConnection:
+        """Open one connection of an event stream in the streams' pool, registered for `close()`.
+
+        `headers` (`Accept`, `Last-Event-ID`, ...) go on top of the request's own; the request is
+        built like any call's. Waits at most `timeout`'s pool part for a free stream slot.
+
+        Raises:
+            APITimeoutError: `max_streams` streams stayed open for that long; the message says how to
+                raise the limit.
+            ClientClosedError: The client is closed.
+        """
+        self.check_open()
+        timeout = self.stream_timeout()
+        pools = self.shared.pools()
+        if not await pools.stream_gate.acquire(timeout.pool):
+            raise APITimeoutError(
+                f"no event stream could be opened within {timeout.pool} s: this client already has "
+                f"{pools.open_streams} streams open, its limit (max_streams={self.shared.max_streams}); end "
+                "streams you no longer read (break out of the loop or close them), or create the client "
+                "with a higher max_streams="
+            )
+        pools.open_streams += 1
         try:
-            response = await transport.http.send(request, stream=True)
-        except httpx.TransportError as exc:
-            failure = exc
-        else:
-            try:
-                logger.debug(
-                    "GET %s -> %d (stream, request id %s)", path, response.status_code,
-                    response.headers.get("x-request-id"),
-                )  # fmt: skip
-                if response.status_code == 204:
-                    return  # the server asks us not to reconnect
+            built = self.build(request, CallOptions(timeout=timeout, extra_headers=headers))
+            response = await pools.streams.send(built, stream=True)
+        except BaseException as exc:
+            pools.open_streams -= 1
+            pools.stream_gate.release()
+            if isinstance(exc, RuntimeError) and self.is_closed():
+                raise _closed_error() from exc
+            raise
+        connection = StreamConnection(response, pools)
+        self.shared.open.add(connection)
+        if self.shared.closing.is_set():  # closed while connecting: end it like the others
+            shutdown(response)
+        return connection
+
+    async def end_stream(self, connection: StreamConnection) -> None:
+        """Close one stream connection and give its slot back."""
+        self.shared.open.discard(connection)
+        try:
+            await connection.response.aclose()
+        finally:
+            connection.pools.open_streams -= 1
+            connection.pools.stream_gate.release()
+
+
+async def _read_whole(response: httpx.Response, deadline: float | None, limit: int) -> bytes:
+    """The decoded body, checking the deadline between reads and the size against `limit`.
+
+    An error answer's body is only needed for its message: past `limit` it is cut, not refused.
+
+    Raises:
+        httpx.ReadTimeout: The deadline passed while the body was still arriving.
+        ResponseValidationError: A 2xx body decodes to more than `limit` bytes, or cannot be decoded
+            (a corrupt gzip or deflate body).
+    """
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
                 if response.status_code >= 300:
-                    await response.aread()
-                    error = error_from_response(response.status_code, response.headers, response.content)
-                    asked = state.answer_failed(
-                        response.status_code, response.headers, transport.config.max_retries
-                    )
-                    if asked is None:
-                        raise error
-                    failure, at_least = error, asked
-                else:
-                    async for chunk in response.aiter_bytes():
-                        for event in state.admit_all(decoder.feed(chunk)):
-                            event_id = event._id  # `event.id` without a property call per event
-                            if event_id is not None:
-                                progress.last_event_id = event_id
-                            yield event
-                    # A clean end: a last event lacking only its blank line is whole; deliver it.
-                    for event in state.admit_all(decoder.finish()):
-                        if event.id is not None:
-                            progress.last_event_id = event.id
-                        yield event
-            except (httpx.TransportError, httpx.StreamError) as exc:
-                failure = exc
-            except SSEEventTooLarge as exc:
+                    chunks.append(chunk[: limit - (size - len(chunk))])
+                    break
                 raise ResponseValidationError(
-                    f"event stream {path} sent an oversized event: {exc}",
+                    f"HTTP {response.status_code} answer is larger than max_response_size ({limit} bytes "
+                    "once decoded); nothing this API returns is that large, so the answer was refused. "
+                    "If it is expected, create the client with a higher max_response_size=",
                     status_code=response.status_code,
                     request_id=response.headers.get("x-request-id"),
-                ) from exc
-            finally:
-                await response.aclose()
-                decoder.flush()  # a partial event at the end of a connection is discarded
-        if isinstance(failure, APIError):
-            delay = at_least  # a retryable status, within the GET retry budget (else raised above)
-        elif not resume:
-            if failure is None:
-                return
-            with translate_errors():
-                raise failure
-        else:
-            ended = state.connection_ended(
-                failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
-            )
-            if ended is None:
-                logger.debug("stream %s: closed cleanly by the server right away; ending", path)
-                return
-            delay = ended
-        logger.debug(
-            "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
-            type(failure).__name__ if failure else "ended", delay, progress.last_event_id, state.failures,
-        )  # fmt: skip
-        progress.reconnects = state.reconnects
-        await sleep(delay)
+                )
+            chunks.append(chunk)
+            if deadline is not None and time.monotonic() > deadline:
+                raise httpx.ReadTimeout(
+                    "the answer was still arriving at the deadline", request=response.request
+                )
+    except httpx.DecodingError as exc:
+        raise undecodable(response.status_code, response.headers) from exc
+    return b"".join(chunks)
+
+
+class _ReadsWithin(dict[str, Any]):
+    """httpcore looks the read timeout up once per phase (headers, body): hand it what is left."""
+
+    def __init__(self, timeouts: Mapping[str, Any], deadline: float) -> None:
+        super().__init__(timeouts)
+        self.deadline = deadline
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = super().get(key, default)
+        if key != "read":
+            return value
+        left = max(0.001, self.deadline - time.monotonic())
+        return left if value is None else min(value, left)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 
-from .._core.validate import check_id, check_text
+from .._core.validate import check_flag, check_id, check_object, check_text
 from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
 from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
 from .._generated.api.skills import create_skill, delete_skill, list_skills, update_skill
@@ -18,7 +18,6 @@ from .._generated.models.skill_create_request import SkillCreateRequest
 from .._generated.models.skill_create_request_content import SkillCreateRequestContent
 from .._generated.models.skill_update_request import SkillUpdateRequest
 from .._generated.models.skill_update_request_content import SkillUpdateRequestContent
-from ..exceptions import InvalidArgumentError
 from ..models import AgentConnectorToggle, AgentMcp, AgentSkill
 from ._base import AsyncResource, unset
 
@@ -26,11 +25,7 @@ __all__ = ["AsyncAgentConnectors", "AsyncMcps", "AsyncSkills"]
 
 
 def _object(name: str, value: Mapping[str, object] | None) -> dict[str, object] | None:
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise InvalidArgumentError(f"{name} must be a dict, got {type(value).__name__}")
-    return dict(value)
+    return None if value is None else check_object(name, value)
 
 
 class AsyncSkills(AsyncResource):
@@ -89,7 +84,7 @@ class AsyncSkills(AsyncResource):
         """
         body = SkillCreateRequest(
             name=check_text("name", name),
-            source=check_text("source", source),
+            source=check_text("source", source),  # type: ignore[arg-type]  # the server owns the enum
             content=SkillCreateRequestContent.from_dict(_object("content", content) or {}),
             enabled=enabled,
         )
@@ -220,7 +215,7 @@ class AsyncMcps(AsyncResource):
         """
         body = McpCreateRequest(
             name=check_text("name", name),
-            transport=check_text("transport", transport),
+            transport=check_text("transport", transport),  # type: ignore[arg-type]  # the server owns the enum
             config=McpCreateRequestConfig.from_dict(_object("config", config) or {}),
             secret_ref=unset(secret_ref),
             enabled=enabled,
@@ -339,10 +334,8 @@ class AsyncAgentConnectors(AsyncResource):
                 was sent.
             NotFoundError: No such agent or connector.
         """
-        if not isinstance(enabled, bool):
-            raise InvalidArgumentError(f"enabled must be True or False, got {enabled!r}")
         request = set_agent_connector.build_request(
             check_id("agent_id", agent_id), check_id("connector_id", connector_id),
-            body=ConnectorToggleRequest(enabled=enabled),
+            body=ConnectorToggleRequest(enabled=check_flag("enabled", enabled)),
         )  # fmt: skip
         return await self._transport.model(request, AgentConnectorToggle)

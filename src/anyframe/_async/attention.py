@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import builtins
 
-from .._core.validate import check_id
+from .._core.validate import check_count
 from .._generated.api.attention import list_attention
-from ..exceptions import InvalidArgumentError
 from ..models import AttentionItem
 from ._base import AsyncResource
 
@@ -40,6 +39,5 @@ class AsyncAttention(AsyncResource):
         Raises:
             InvalidArgumentError: `limit` is not an int of at least 1; nothing was sent.
         """
-        if check_id("limit", limit) < 1:
-            raise InvalidArgumentError(f"limit must be >= 1, got {limit}")
-        return await self._transport.models(list_attention.build_request(limit=limit), AttentionItem)
+        request = list_attention.build_request(limit=check_count("limit", limit, minimum=1))
+        return await self._transport.models(request, AttentionItem)

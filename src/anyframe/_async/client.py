@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 import httpx
 
 from .._core.config import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_STREAMS,
     DEFAULT_STREAM_READ_TIMEOUT,
     DEFAULT_TIMEOUT,
     configure_logging,
@@ -16,8 +18,10 @@ from .._core.config import (
     resolve_config,
     with_changes,
 )
+from .._core.sse import SSEEvent
+from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
-from ._transport import AsyncTransport
+from ._transport import AsyncEventStream, AsyncTransport
 
 if TYPE_CHECKING:
     from ..models import User
@@ -28,7 +32,9 @@ if TYPE_CHECKING:
     from .sessions import AsyncSessions
     from .tokens import AsyncTokens
 
-__all__ = ["AsyncAnyFrame"]
+# With the client, the types its methods hand back or take that are not models: `anyframe` re-exports
+# this list.
+__all__ = ["AsyncAnyFrame", "AsyncEventStream", "SSEEvent", "SessionId"]
 
 
 class AsyncAnyFrame:
@@ -45,12 +51,22 @@ class AsyncAnyFrame:
         api_key: Personal API token (`afm_...`). Falls back to `ANYFRAME_API_KEY` in the
             environment, then in a `.env` file in the working directory.
         base_url: Control-plane URL. Falls back to `ANYFRAME_BASE_URL`, then `https://api.anyfrm.com`.
-        timeout: Per-request timeout in seconds, or an `httpx.Timeout` for per-phase control.
+        timeout: Per-request timeout in seconds, or an `httpx.Timeout` for per-phase control. One
+            attempt of a call ends by it (its longest phase, as an overall deadline, not only per
+            read); its pool part bounds the wait for a free connection. A whole call lasts at most
+            `max_retries + 1` attempts plus the waits between them (at most 8 s each, or the
+            server's `Retry-After` up to 60 s).
         load_dotenv: Read `.env` from the working directory to fill settings the shell does not
             set (the shell always wins; the file never changes `os.environ`). `False` reads no file.
         max_retries: How many times a failed call is retried when that is safe (see Retries).
         stream_read_timeout: Seconds an event stream may stay silent before it is treated as dead
             and reopened; separate from `timeout`, since a chat stream idles between turns.
+        max_streams: Event streams open at once, in a connection pool of their own so that they
+            never starve ordinary calls (each holds one connection, so one file descriptor). One
+            more waits up to `timeout`, then raises `APITimeoutError` naming this limit.
+        max_response_size: The largest decoded answer accepted, in bytes (default 128 MiB, far above
+            any real answer); a bigger one raises `ResponseValidationError`. Streams bound each event
+            instead.
         http_client: An `httpx.AsyncClient` you configured yourself (proxies, mTLS, custom
             transports). The SDK sends through it and leaves closing it to you.
 
@@ -69,6 +85,8 @@ class AsyncAnyFrame:
         *,
         max_retries: int = DEFAULT_MAX_RETRIES,
         stream_read_timeout: float = DEFAULT_STREAM_READ_TIMEOUT,
+        max_streams: int = DEFAULT_MAX_STREAMS,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         config = resolve_config(
@@ -78,6 +96,8 @@ class AsyncAnyFrame:
             load_dotenv=load_dotenv,
             max_retries=max_retries,
             stream_read_timeout=stream_read_timeout,
+            max_streams=max_streams,
+            max_response_size=max_response_size,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise InvalidArgumentError(
@@ -218,6 +238,7 @@ class AsyncAnyFrame:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         stream_read_timeout: float | None = None,
+        max_response_size: int | None = None,
     ) -> AsyncAnyFrame:
         """A copy of this client with other settings, sharing its connection pool.
 
@@ -234,6 +255,7 @@ class AsyncAnyFrame:
             timeout: Replaces the per-request timeout.
             max_retries: Replaces the retry budget.
             stream_read_timeout: Replaces the silence allowed on event streams.
+            max_response_size: Replaces the cap on a decoded answer's size.
 
         Returns:
             A new [`AsyncAnyFrame`][anyframe.AsyncAnyFrame] with the changed settings.
@@ -246,6 +268,7 @@ class AsyncAnyFrame:
             timeout=timeout,
             max_retries=max_retries,
             stream_read_timeout=stream_read_timeout,
+            max_response_size=max_response_size,
         )
         twin = object.__new__(type(self))
         twin._wire(self._transport.derive(config))
@@ -272,7 +295,11 @@ class AsyncAnyFrame:
         return await self._transport.model(get_me.build_request(), User)
 
     async def aclose(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards. Idempotent.
+        """Close the connection pools and end every open event stream of this client. Idempotent.
+
+        Safe from any task (or thread): a stream being read, or waiting to reconnect, raises
+        [`ClientClosedError`][anyframe.ClientClosedError] within a second. The client cannot be
+        used afterwards; a `with_options` copy closing only marks the copy closed.
 
         Example:
             ```python

@@ -52,6 +52,7 @@ class AsyncCredentialsResource(AsyncResource):
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
         body = CredentialTokenRequest(token=check_text("token", token))
+        self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         await self._transport.empty(set_claude_credential.build_request(body=body))
 
     async def set_codex(self, token: str) -> None:
@@ -69,6 +70,7 @@ class AsyncCredentialsResource(AsyncResource):
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
         body = CredentialTokenRequest(token=check_text("token", token))
+        self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         await self._transport.empty(set_codex_credential.build_request(body=body))
 
     async def set_github(self, token: str) -> None:
@@ -86,6 +88,7 @@ class AsyncCredentialsResource(AsyncResource):
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
         body = CredentialTokenRequest(token=check_text("token", token))
+        self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         await self._transport.empty(set_github_credential.build_request(body=body))
 
     async def clear_claude(self) -> None:

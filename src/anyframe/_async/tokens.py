@@ -50,7 +50,9 @@ class AsyncTokens(AsyncResource):
             ValidationError: The server rejected the name.
         """
         body = TokenCreateRequest(name=check_text("name", name))
-        return await self._transport.model(create_token.build_request(body=body), TokenCreated)
+        created = await self._transport.model(create_token.build_request(body=body), TokenCreated)
+        self._transport.secrets.add(created.token)  # scrubbed from anything this client shows later
+        return created
 
     async def revoke(self, token_id: int) -> None:
         """Revoke a token. Requests made with it fail with `AuthError` from then on.

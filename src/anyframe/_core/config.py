@@ -3,6 +3,19 @@
 Precedence is keyword argument > shell environment > `.env` in the current working directory.
 The `.env` file is read, never loaded into `os.environ`: the SDK does not change the host process's
 environment, and the shell always wins. `load_dotenv=False` reads no file at all.
+
+Every setting is checked here, before a connection pool exists, so a wrong one fails at
+construction with an [`InvalidArgumentError`][anyframe.InvalidArgumentError] that says what to fix:
+
+- the API key must be a `str` of printable ASCII (it goes in a header: a NUL, CR/LF or non-ASCII
+  character would otherwise fail inside h11 with the key in the error and httpcore's DEBUG log);
+  the key itself is never quoted in a message;
+- `base_url` must be an `http(s)` URL with a host, an optional port 1-65535 and an optional path
+  prefix: no credentials (`user:pass@` makes httpx send Basic auth instead of the key, and would put
+  the password in `repr(client)`), no query and no fragment (every request path is appended to the
+  URL), no spaces or control characters;
+- timeouts are positive, finite numbers of seconds (an infinite one overflows a socket timeout on
+  sync calls); `max_retries` is an int from 0 to `MAX_RETRIES`.
 """
 
 from __future__ import annotations
@@ -11,25 +24,30 @@ import dataclasses
 import ipaddress
 import logging
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import httpx
 
 from .._version import __version__
 from ..exceptions import AuthError, InvalidArgumentError
+from .validate import check_seconds
 
 __all__ = [
     "API_KEY_ENV",
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_STREAMS",
     "DEFAULT_STREAM_READ_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "LOG_LEVEL_ENV",
+    "MAX_RETRIES",
     "USER_AGENT",
     "ClientConfig",
     "configure_logging",
@@ -44,9 +62,16 @@ LOG_LEVEL_ENV = "ANYFRAME_LOG_LEVEL"
 DEFAULT_BASE_URL = "https://api.anyfrm.com"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RETRIES = 2
+# Beyond this a retry loop is a hang, and the backoff arithmetic (2**attempt) would overflow a float.
+MAX_RETRIES = 100
 # The chat stream idles between turns; the server sends keep-alive comments well inside this
 # window, so a stream silent for this long is dead and gets reconnected instead of hanging.
 DEFAULT_STREAM_READ_TIMEOUT = 60.0
+# Event streams open at once per client (per event loop for async clients), in a pool of their own.
+DEFAULT_MAX_STREAMS = 1000
+# The largest decoded answer accepted: far above any real one (a 5,000-event transcript page is a
+# few MB), low enough that a decompression bomb cannot take the process down.
+DEFAULT_MAX_RESPONSE_SIZE = 128 * 1024 * 1024
 USER_AGENT = f"anyframe-python/{__version__}"
 
 logger = logging.getLogger("anyframe")
@@ -71,6 +96,8 @@ class ClientConfig:
     max_retries: int
     stream_read_timeout: float
     log_level: str | None = None
+    max_streams: int = DEFAULT_MAX_STREAMS
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
 
 
 def _dotenv(load: bool) -> Mapping[str, str | None]:
@@ -95,13 +122,43 @@ def _setting(
     return dotenv.get(name) or None
 
 
-def _base_url(raw: str) -> str:
+_UNSAFE = re.compile(r"[\x00-\x20\x7f]")  # controls, space (and CR/LF: header injection)
+_KEY_CHARS = re.compile(r"[\x21-\x7e]+")  # what an HTTP header value carries verbatim
+_HOST = re.compile(
+    r"(?!-)[\w-]+(\.(?!-)[\w-]+)*\.?"
+)  # DNS labels; `\w` admits IDN names (httpx encodes them)
+
+
+def _without_userinfo(raw: str) -> str:
+    """`raw` with any `user:password@` masked, for messages: the password must not be echoed."""
+    return re.sub(r"(//)[^/?#]*@", r"\1***@", raw)
+
+
+def _bad_base_url(raw: str, problem: str) -> InvalidArgumentError:
+    return InvalidArgumentError(
+        f"base_url {problem}; got {_without_userinfo(raw)!r}. Use an http(s) URL such as "
+        f"{DEFAULT_BASE_URL!r} or 'http://127.0.0.1:8000/prefix'"
+    )
+
+
+def _base_url(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise InvalidArgumentError(f"base_url must be a str, got {type(raw).__name__}")
     url = raw.strip().rstrip("/")
-    parts = urlsplit(url)
+    if _UNSAFE.search(url):
+        raise _bad_base_url(raw, "contains a space or a control character (CR, LF, tab, NUL)")
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # parses it: a non-number or a value past 65535 raises here
+    except ValueError as exc:
+        raise _bad_base_url(raw, f"is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidArgumentError(
-            f"base_url must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}, got {raw!r}"
-        )
+        raise _bad_base_url(raw, "must be an absolute http(s) URL with a host")
+    _check_parts(raw, parts, port)
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise _bad_base_url(raw, f"is not a valid URL ({exc})") from None
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         # Logged, not `warnings.warn`: test suites commonly point clients at `http://testserver` under
         # `filterwarnings = error`, and the advice must not turn into a crash there. With no logging
@@ -110,6 +167,30 @@ def _base_url(raw: str) -> str:
             "base_url %r uses plain http to a non-loopback host: the API key travels in clear text", url
         )
     return url
+
+
+def _check_parts(raw: str, parts: SplitResult, port: int | None) -> None:
+    if "@" in parts.netloc:
+        raise _bad_base_url(
+            raw, "must not contain credentials (user:password@): the SDK authenticates with the API key"
+        )
+    host = parts.hostname or ""
+    if not _HOST.fullmatch(host) and not _is_ip(host):
+        raise _bad_base_url(raw, f"has an invalid host name {host!r}")
+    if port is not None and not 1 <= port <= 65535:
+        raise _bad_base_url(raw, f"has port {port}; a port must be between 1 and 65535")
+    if "?" in raw or "#" in raw:
+        raise _bad_base_url(
+            raw, "must not have a query (?...) or a fragment (#...): every request path is appended to it"
+        )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_loopback(host: str) -> bool:
@@ -122,26 +203,56 @@ def _is_loopback(host: str) -> bool:
 
 
 def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
-    """A per-request timeout: seconds (positive) or an `httpx.Timeout` as given."""
+    """A per-request timeout: seconds, or an `httpx.Timeout` (each phase seconds or `None`) as given."""
     if isinstance(value, httpx.Timeout):
+        for phase in ("connect", "read", "write", "pool"):
+            seconds = getattr(value, phase)
+            if seconds is not None:
+                check_seconds(f"timeout.{phase}", seconds)
         return value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
+    if value is None:
         raise InvalidArgumentError(
-            f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}"
+            "timeout must be a positive number of seconds or an httpx.Timeout "
+            "(httpx.Timeout(None) for no timeout), got None"
         )
-    return httpx.Timeout(float(value))
+    return httpx.Timeout(check_seconds("timeout", value))
 
 
 def _max_retries(value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidArgumentError(f"max_retries must be an integer >= 0, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_RETRIES:
+        raise InvalidArgumentError(f"max_retries must be an integer >= 0 and <= {MAX_RETRIES}, got {value!r}")
     return value
 
 
 def _stream_read_timeout(value: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
-        raise InvalidArgumentError(f"stream_read_timeout must be a positive number of seconds, got {value!r}")
-    return float(value)
+    return check_seconds("stream_read_timeout", value)
+
+
+def _api_key(value: object, source: str) -> str | None:
+    """The key, stripped; `None` when blank. Never quoted in a message: it is the secret."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"the API key ({source}) must be a str, got {type(value).__name__}")
+    key = value.strip()
+    if not key:
+        return None
+    if not _KEY_CHARS.fullmatch(key):
+        position, char = next((i, c) for i, c in enumerate(key) if not _KEY_CHARS.fullmatch(c))
+        what = "whitespace" if char.isspace() else "a non-ASCII character" if ord(char) > 0x7F else (
+            "a control character"
+        )  # fmt: skip
+        raise InvalidArgumentError(
+            f"the API key ({source}) contains {what} at position {position}, which cannot go in an HTTP "
+            "header; check how it was copied (nothing was sent)"
+        )
+    return key
+
+
+def _positive_int(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgumentError(f"{name} must be an integer >= 1, got {value!r}")
+    return value
 
 
 def with_changes(
@@ -150,6 +261,7 @@ def with_changes(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     stream_read_timeout: float | None = None,
+    max_response_size: int | None = None,
 ) -> ClientConfig:
     """A copy of `config` with the given settings replaced (`None` keeps one), checked like
     [`resolve_config`][anyframe._core.config.resolve_config] checks them.
@@ -166,6 +278,11 @@ def with_changes(
             if stream_read_timeout is None
             else _stream_read_timeout(stream_read_timeout)
         ),
+        max_response_size=(
+            config.max_response_size
+            if max_response_size is None
+            else _positive_int("max_response_size", max_response_size)
+        ),
     )
 
 
@@ -177,6 +294,8 @@ def resolve_config(
     load_dotenv: bool,
     max_retries: int,
     stream_read_timeout: float,
+    max_streams: int = DEFAULT_MAX_STREAMS,
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     env: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Resolve the client's settings from its arguments, the environment and `.env`.
@@ -187,16 +306,14 @@ def resolve_config(
     """
     environ = os.environ if env is None else env
     dotenv = _dotenv(load_dotenv)
-    key = _setting(API_KEY_ENV, api_key, environ, dotenv)
-    if key is None or not key.strip():
+    source = "api_key=" if api_key is not None else API_KEY_ENV
+    key = _api_key(_setting(API_KEY_ENV, api_key, environ, dotenv), source)
+    if key is None:
         raise AuthError(
             f"no API key: pass api_key=... or set {API_KEY_ENV} (in the environment or a .env file in the "
             "working directory); no request was sent",
             status_code=401,
         )
-    key = key.strip()
-    if any(c.isspace() for c in key):
-        raise InvalidArgumentError("the API key contains whitespace; check how it was copied")
     return ClientConfig(
         api_key=key,
         base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL),
@@ -204,6 +321,8 @@ def resolve_config(
         max_retries=_max_retries(max_retries),
         stream_read_timeout=_stream_read_timeout(stream_read_timeout),
         log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),
+        max_streams=_positive_int("max_streams", max_streams),
+        max_response_size=_positive_int("max_response_size", max_response_size),
     )
 
 

@@ -5,6 +5,11 @@
 FastAPI's `{"detail": "..."}`, a validation list, JSON without `detail`, a proxy's HTML page or
 nothing at all. `translate_errors` wraps the few lines that touch the network so that nothing from
 httpx escapes.
+
+Each of them takes the client's [`Secrets`][anyframe._core.secrets.Secrets]: a server may echo the
+API key or a credential value back (in a `detail`, a validation issue's `input`, an HTML page), and
+neither the message, nor `.body`, nor a chained cause may carry it. Without one, only `afm_`-shaped
+tokens are masked.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ from ..exceptions import (
     ResponseValidationError,
     ServerError,
     ValidationError,
-    _scrub,
 )
+from .secrets import Secrets
 
 __all__ = [
     "error_from_response",
@@ -41,6 +46,7 @@ __all__ = [
     "response_invalid",
     "retry_after_seconds",
     "translate_errors",
+    "undecodable",
 ]
 
 _BY_STATUS: dict[int, type[APIError]] = {
@@ -53,6 +59,7 @@ _BY_STATUS: dict[int, type[APIError]] = {
     429: RateLimitError,
 }
 _EXCERPT = 200
+_ANONYMOUS = Secrets()  # masks `afm_` tokens only
 _TAGS = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -135,18 +142,24 @@ def _issue_text(issue: object) -> str:
     return str(issue)
 
 
-def error_from_response(status: int, headers: Mapping[str, str], content: bytes) -> APIError:
+def error_from_response(
+    status: int, headers: Mapping[str, str], content: bytes, *, secrets: Secrets | None = None
+) -> APIError:
     """Build the typed error for a non-2xx answer.
 
     Args:
         status: The HTTP status code.
         headers: The answer's headers (`x-request-id`, `Retry-After` are read).
         content: The raw body, already read.
+        secrets: The client's secrets, scrubbed from the message and the body.
 
     Returns:
         An instance of the most specific [`APIError`][anyframe.APIError] subclass for `status`.
     """
-    body = _without_inputs(_decode(content))
+    known = secrets or _ANONYMOUS
+    body = known.value(_without_inputs(_decode(content)))
+    # Only the head of the body feeds the message (an excerpt), but a secret may straddle its cut.
+    content = known.text(content[:65536].decode("utf-8", "replace")).encode() if content else content
     detail = body.get("detail") if isinstance(body, dict) else None
     issues: list[dict[str, object]] = []
     if isinstance(detail, str) and detail:
@@ -178,25 +191,48 @@ def error_from_response(status: int, headers: Mapping[str, str], content: bytes)
 
 
 @contextlib.contextmanager
-def translate_errors() -> Iterator[None]:
+def translate_errors(secrets: Secrets | None = None) -> Iterator[None]:
     """Re-raise httpx transport failures as [`APIConnectionError`][anyframe.APIConnectionError] /
     [`APITimeoutError`][anyframe.APITimeoutError], chained. A sync context manager: it wraps `await`
-    expressions just as well."""
+    expressions just as well. The httpx error and everything chained to it are scrubbed of
+    `secrets` in place first, since the new error's traceback prints them."""
     try:
         yield
-    except httpx.TimeoutException as exc:
-        raise APITimeoutError(f"request timed out ({type(exc).__name__}): {exc}") from exc
-    except httpx.TransportError as exc:
-        raise APIConnectionError(f"connection failed ({type(exc).__name__}): {exc}") from exc
-    except httpx.StreamError as exc:
+    except (httpx.TransportError, httpx.StreamError) as exc:
+        (secrets or _ANONYMOUS).exception_chain(exc)
+        if isinstance(exc, httpx.TimeoutException):
+            # httpx's PoolTimeout has no message: say what it means rather than end on a colon.
+            detail = str(exc) or "no connection of the pool came free in time"
+            raise APITimeoutError(f"request timed out ({type(exc).__name__}): {detail}") from exc
+        if isinstance(exc, httpx.TransportError):
+            raise APIConnectionError(f"connection failed ({type(exc).__name__}): {exc}") from exc
         raise APIConnectionError(f"stream failed ({type(exc).__name__}): {exc}") from exc
+    except httpx.DecodingError as exc:
+        raise ResponseValidationError(
+            f"the answer could not be decoded ({type(exc).__name__}): its body is corrupt or not in the "
+            "Content-Encoding it claims"
+        ) from exc
 
 
 def response_invalid(
-    status: int, headers: Mapping[str, str], content: bytes, problem: str
+    status: int, headers: Mapping[str, str], content: bytes, problem: str, *, secrets: Secrets | None = None
 ) -> ResponseValidationError:
-    """The error for a 2xx body that is not JSON or does not fit the model."""
+    """The error for a 2xx body that is not JSON or does not fit the model (`secrets` scrubbed)."""
+    known = secrets or _ANONYMOUS
+    shown = known.text(excerpt(content, 4 * _EXCERPT))
     return ResponseValidationError(
-        f"HTTP {status} answer does not match the API contract: {problem}; body starts: {excerpt(content, 120)!r}",
-        status_code=status, request_id=headers.get("x-request-id"), body=_scrub(excerpt(content)),
+        f"HTTP {status} answer does not match the API contract: {problem}; "
+        f"body starts: {excerpt(shown.encode(), 120)!r}",
+        status_code=status, request_id=headers.get("x-request-id"), body=excerpt(shown.encode()),
     )  # fmt: skip
+
+
+def undecodable(status: int, headers: Mapping[str, str]) -> ResponseValidationError:
+    """The error for a body whose `Content-Encoding` does not decode (a corrupt gzip or deflate body)."""
+    encoding = headers.get("content-encoding", "identity")
+    return ResponseValidationError(
+        f"HTTP {status} answer could not be decoded (Content-Encoding: {encoding}): the body is corrupt "
+        "or not in the encoding it claims",
+        status_code=status,
+        request_id=headers.get("x-request-id"),
+    )

@@ -1,6 +1,6 @@
 """Validating 2xx bodies into the public models: once, by pydantic, straight from the bytes.
 
-Validators are built on first use per target type and cached (see `anyframe.models.validate_json`),
+Validators are built on first use per target type and cached (see `anyframe._core.validation`),
 so a call pays only for pydantic-core's single pass over the body. pydantic and the models are
 imported on the first call, not when the client is imported. Anything off-contract becomes a
 [`ResponseValidationError`][anyframe.ResponseValidationError] naming the status and showing an
@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import response_invalid
+from .secrets import Secrets
 
 if TYPE_CHECKING:
     from pydantic import ValidationError as PydanticValidationError
@@ -29,7 +30,9 @@ def _problem(exc: PydanticValidationError) -> str:
     return f"{exc.error_count()} problem(s): {shown}"
 
 
-def parse_model(status: int, headers: Mapping[str, str], content: bytes, model: type[T]) -> T:
+def parse_model(
+    status: int, headers: Mapping[str, str], content: bytes, model: type[T], *, secrets: Secrets | None = None
+) -> T:
     """Validate a JSON body into `model`.
 
     Raises:
@@ -37,15 +40,17 @@ def parse_model(status: int, headers: Mapping[str, str], content: bytes, model: 
     """
     from pydantic import ValidationError as PydanticValidationError
 
-    from ..models import validate_json
+    from .validation import validate_json
 
     try:
         return validate_json(model, content)
     except PydanticValidationError as exc:
-        raise response_invalid(status, headers, content, _problem(exc)) from exc
+        raise response_invalid(status, headers, content, _problem(exc), secrets=secrets) from exc
 
 
-def parse_models(status: int, headers: Mapping[str, str], content: bytes, model: type[T]) -> list[T]:
+def parse_models(
+    status: int, headers: Mapping[str, str], content: bytes, model: type[T], *, secrets: Secrets | None = None
+) -> list[T]:
     """Validate a JSON array body into a list of `model`.
 
     Raises:
@@ -53,15 +58,17 @@ def parse_models(status: int, headers: Mapping[str, str], content: bytes, model:
     """
     from pydantic import ValidationError as PydanticValidationError
 
-    from ..models import validate_json
+    from .validation import validate_json
 
     try:
         return validate_json(list[model], content)  # type: ignore[valid-type]
     except PydanticValidationError as exc:
-        raise response_invalid(status, headers, content, _problem(exc)) from exc
+        raise response_invalid(status, headers, content, _problem(exc), secrets=secrets) from exc
 
 
-def parse_json(status: int, headers: Mapping[str, str], content: bytes) -> Any:
+def parse_json(
+    status: int, headers: Mapping[str, str], content: bytes, *, secrets: Secrets | None = None
+) -> Any:
     """Decode an opaque JSON body (chat acks, preview logs). An empty body is `None`.
 
     Raises:
@@ -72,4 +79,4 @@ def parse_json(status: int, headers: Mapping[str, str], content: bytes) -> Any:
     try:
         return json.loads(content)
     except ValueError as exc:
-        raise response_invalid(status, headers, content, "body is not JSON") from exc
+        raise response_invalid(status, headers, content, "body is not JSON", secrets=secrets) from exc

@@ -12,15 +12,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import get_args
 
-from ..exceptions import InvalidArgumentError
+from ..models._vocabulary import BuildDoneState, BuildFailedState, SessionEndedStatus, SessionReadyStatus
+from .validate import check_seconds
 
 __all__ = ["BUILD_DONE", "BUILD_FAILED", "SESSION_ENDED", "SESSION_READY", "Poll", "PollFailed"]
 
-BUILD_DONE = frozenset({"succeeded", "cancelled"})
-BUILD_FAILED = frozenset({"failed"})
-SESSION_READY = frozenset({"running"})
-SESSION_ENDED = frozenset({"terminated", "error"})
+# The final states, from the vocabularies the models document (pydantic-free: no model is imported).
+BUILD_DONE = frozenset(get_args(BuildDoneState))
+BUILD_FAILED = frozenset(get_args(BuildFailedState))
+SESSION_READY = frozenset(get_args(SessionReadyStatus))
+SESSION_ENDED = frozenset(get_args(SessionEndedStatus))
 
 _FIRST_DELAY = 0.1
 _GROWTH = 2.0
@@ -46,6 +49,10 @@ class Poll:
         poll_interval: The longest sleep between two polls.
         what: How to name the thing waited for in the timeout message.
         clock: Monotonic clock, injectable for tests.
+
+    Raises:
+        InvalidArgumentError: `timeout` is not a positive number of seconds (infinity waits for ever),
+            or `poll_interval` is not a positive, finite one.
     """
 
     done: frozenset[str]
@@ -58,12 +65,10 @@ class Poll:
     deadline: float = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.timeout > 0:  # NaN too: a NaN deadline would never pass
-            raise InvalidArgumentError(f"timeout must be a positive number of seconds, got {self.timeout!r}")
-        if not self.poll_interval > 0:
-            raise InvalidArgumentError(
-                f"poll_interval must be a positive number of seconds, got {self.poll_interval!r}"
-            )
+        # Checked before the first poll: a string would raise TypeError mid-wait, NaN would never pass
+        # the deadline, and an infinite interval would overflow the sync sleep.
+        self.timeout = check_seconds("timeout", self.timeout, allow_infinite=True)  # inf: wait for ever
+        self.poll_interval = check_seconds("poll_interval", self.poll_interval)
         self.deadline = self.clock() + self.timeout
 
     def next_delay(self, status: str | None) -> float | None:

@@ -126,11 +126,12 @@ def reconnect_delay(
         rand: Source of jitter in [0, 1).
 
     Returns:
-        The server's reconnection time when it set one, otherwise the usual backoff; after repeated
-        failures the longer of the two, so a server asking for fast reconnects is not hammered.
+        The server's reconnection time when it set one (capped at [`MAX_RETRY_AFTER`], like
+        `Retry-After`: a server cannot park a stream for hours), otherwise the usual backoff; after
+        repeated failures the longer of the two, so a server asking for fast reconnects is not hammered.
     """
     ours = backoff(failures - 1, rand=rand)
     if server_retry_ms is None:
         return ours
-    asked = server_retry_ms / 1000.0
+    asked = min(server_retry_ms / 1000.0, MAX_RETRY_AFTER)
     return asked if failures <= 1 else max(asked, ours)

@@ -39,7 +39,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["DEFAULT_MAX_EVENT_SIZE", "SSEDecoder", "SSEEvent", "SSEEventTooLarge"]
+__all__ = [
+    "DEFAULT_MAX_EVENT_SIZE",
+    "RETRY_CEILING_MS",
+    "SSEDecoder",
+    "SSEEvent",
+    "SSEEventTooLarge",
+    "carried_ids",
+]
 
 DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
 """Default bound, in bytes, on one line and on the `data` of one event.
@@ -47,6 +54,14 @@ DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
 A chat event can legitimately be large: a tool result holding a whole file, or an image sent back as
 base64 (an API image may be 5 MB, about 6.7 MB once encoded). 16 MiB lets a couple of those through
 while keeping what a broken or hostile stream can make the client hold to a few tens of megabytes.
+"""
+
+RETRY_CEILING_MS = 999_999_999
+"""The value a `retry:` line longer than nine digits is read as (about 11.6 days).
+
+`int()` of a few thousand digits raises on CPython 3.11+, and a reconnection time past a few minutes
+means nothing to a client anyway: the reconnect policy caps what it waits at 60 s
+(`anyframe._core.retry.MAX_RETRY_AFTER`). The parser only has to stay correct and linear.
 """
 
 _BOM = b"\xef\xbb\xbf"
@@ -76,9 +91,12 @@ class SSEEvent:
     """
 
     # Private slots behind read-only properties: the decoder fills the slots directly, which is
-    # cheaper than calling __init__, while callers still get an immutable value.
-    __slots__ = ("_data", "_event", "_id", "_retry")
+    # cheaper than calling __init__, while callers still get an immutable value. `_carried` is the
+    # id the frame's own `id:` line set (None when it had none and inherited `_id`): what a resuming
+    # stream deduplicates replays by, read through `carried_ids` and never part of equality.
+    __slots__ = ("_carried", "_data", "_event", "_id", "_retry")
 
+    _carried: str | None
     _data: str
     _event: str
     _id: str | None
@@ -95,6 +113,7 @@ class SSEEvent:
         self._data = data
         self._event = event
         self._id = id
+        self._carried = id
         self._retry = retry
 
     @property
@@ -162,14 +181,30 @@ class SSEEvent:
         return f"SSEEvent(event={self._event!r}, data={data_repr}, id={self._id!r}, retry={self._retry!r})"
 
 
+def carried_ids(events: list[SSEEvent]) -> list[str]:
+    """The ids the frames of `events` carried on their own `id:` lines, in order.
+
+    A frame without an `id:` line (or whose `id` held a NUL, which the rules ignore) inherits the
+    last event id as its `.id` but carries none, so it adds nothing here: a resuming stream can only
+    recognise a replay by an id the frame itself brought. An empty `id:` line (a reset) carries none.
+    """
+    return [carried for event in events if (carried := event._carried)]
+
+
+def carried_id(event: SSEEvent) -> str | None:
+    """The id `event` carried on its own `id:` line, or `None` (see [`carried_ids`][anyframe._core.sse.carried_ids])."""
+    return event._carried or None
+
+
 class SSEDecoder:
     """Turn the bytes of a `text/event-stream` body into [`SSEEvent`][anyframe.SSEEvent]s.
 
     Feed it every chunk of the body in order, then call [`flush`][anyframe._core.sse.SSEDecoder.flush]
-    at the end of the stream. After `flush` the decoder is ready for the next connection of the same
-    logical stream: [`last_event_id`][anyframe._core.sse.SSEDecoder.last_event_id] and
-    [`retry`][anyframe._core.sse.SSEDecoder.retry] are kept (send the former as `Last-Event-ID`, wait
-    the latter before reconnecting), and a new stream's events inherit the last event id until it sends
+    at the end of the stream. [`last_event_id`][anyframe._core.sse.SSEDecoder.last_event_id] and
+    [`retry`][anyframe._core.sse.SSEDecoder.retry] are what the parsed bytes set; they survive `flush`.
+    A resuming client does not keep its position here: the event stream's
+    [`StreamResume`][anyframe._core.resume.StreamResume] owns it and seeds a fresh decoder with it
+    for each connection, so that a new connection's events inherit the last event id until it sends
     its own. That inheritance is the one departure from the WHATWG rules, which start each connection
     with an empty id buffer; a resumed stream continues the same sequence, so the old id is the truth.
 
@@ -186,6 +221,7 @@ class SSEDecoder:
     __slots__ = (
         "_at_start",
         "_bom_held",
+        "_carried",
         "_data",
         "_data_counted",
         "_data_size",
@@ -222,6 +258,7 @@ class SSEDecoder:
         self._data_counted = 0
         self._event_type = ""
         self._event_retry: int | None = None
+        self._carried: str | None = None  # the id set by the block in progress, if any
         self._id_buffer = self._last_event_id
 
     @property
@@ -324,12 +361,14 @@ class SSEDecoder:
         id_buffer = self._id_buffer
         last_event_id = self._last_event_id
         event_retry = self._event_retry
+        carried = self._carried
         for line in lines:
             if not line:
                 last_event_id = id_buffer
                 if data:
                     event = _new(SSEEvent)
                     event._id = id_buffer or None
+                    event._carried = carried
                     event._event = event_type or "message"
                     if len(data) == 1:
                         # A single line is already bounded by the line-length check.
@@ -344,6 +383,7 @@ class SSEDecoder:
                     data.clear()
                 event_type = ""
                 event_retry = None
+                carried = None
                 continue
             # Fast path for the shape servers send, "name: value"; any other shape (comment, no space,
             # no colon, retry, unknown field) falls through to the general rule below.
@@ -352,7 +392,7 @@ class SSEDecoder:
                 add_data(value)
             elif name == "id":
                 if "\0" not in value:
-                    id_buffer = value
+                    id_buffer = carried = value
             elif name == "event":
                 event_type = value
             else:
@@ -363,15 +403,16 @@ class SSEDecoder:
                     add_data(value)
                 elif name == "id":
                     if "\0" not in value:
-                        id_buffer = value
+                        id_buffer = carried = value
                 elif name == "event":
                     event_type = value
                 elif name == "retry" and value.isdigit() and value.isascii():
-                    event_retry = self._retry = int(value)
+                    event_retry = self._retry = int(value) if len(value) <= 9 else RETRY_CEILING_MS
         self._event_type = event_type
         self._id_buffer = id_buffer
         self._last_event_id = last_event_id
         self._event_retry = event_retry
+        self._carried = carried
         if events:
             # At least one dispatch emptied the data list, so the running size is stale.
             self._data_counted = self._data_size = 0

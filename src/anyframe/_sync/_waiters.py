@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from .._core.polling import Poll, PollFailed
+from .._core.validate import check_callback
 from ..exceptions import AnyFrameError
 from ._io import sleep
 
@@ -33,6 +34,7 @@ def poll_until(
         AnyFrameError: What `failure` builds when the state is a failure state.
         TimeoutError: The poll's deadline passed.
     """
+    check_callback("on_status", on_status)
     while True:
         model = fetch()
         if on_status is not None:

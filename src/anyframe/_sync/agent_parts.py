@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 
-from .._core.validate import check_id, check_text
+from .._core.validate import check_flag, check_id, check_object, check_text
 from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
 from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
 from .._generated.api.skills import create_skill, delete_skill, list_skills, update_skill
@@ -19,7 +19,6 @@ from .._generated.models.skill_create_request import SkillCreateRequest
 from .._generated.models.skill_create_request_content import SkillCreateRequestContent
 from .._generated.models.skill_update_request import SkillUpdateRequest
 from .._generated.models.skill_update_request_content import SkillUpdateRequestContent
-from ..exceptions import InvalidArgumentError
 from ..models import AgentConnectorToggle, AgentMcp, AgentSkill
 from ._base import Resource, unset
 
@@ -27,11 +26,7 @@ __all__ = ["AgentConnectors", "Mcps", "Skills"]
 
 
 def _object(name: str, value: Mapping[str, object] | None) -> dict[str, object] | None:
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise InvalidArgumentError(f"{name} must be a dict, got {type(value).__name__}")
-    return dict(value)
+    return None if value is None else check_object(name, value)
 
 
 class Skills(Resource):
@@ -90,7 +85,7 @@ class Skills(Resource):
         """
         body = SkillCreateRequest(
             name=check_text("name", name),
-            source=check_text("source", source),
+            source=check_text("source", source),  # type: ignore[arg-type]  # the server owns the enum
             content=SkillCreateRequestContent.from_dict(_object("content", content) or {}),
             enabled=enabled,
         )
@@ -221,7 +216,7 @@ class Mcps(Resource):
         """
         body = McpCreateRequest(
             name=check_text("name", name),
-            transport=check_text("transport", transport),
+            transport=check_text("transport", transport),  # type: ignore[arg-type]  # the server owns the enum
             config=McpCreateRequestConfig.from_dict(_object("config", config) or {}),
             secret_ref=unset(secret_ref),
             enabled=enabled,
@@ -340,10 +335,8 @@ class AgentConnectors(Resource):
                 was sent.
             NotFoundError: No such agent or connector.
         """
-        if not isinstance(enabled, bool):
-            raise InvalidArgumentError(f"enabled must be True or False, got {enabled!r}")
         request = set_agent_connector.build_request(
             check_id("agent_id", agent_id), check_id("connector_id", connector_id),
-            body=ConnectorToggleRequest(enabled=enabled),
+            body=ConnectorToggleRequest(enabled=check_flag("enabled", enabled)),
         )  # fmt: skip
         return self._transport.model(request, AgentConnectorToggle)

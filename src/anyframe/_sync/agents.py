@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
-from .._core.validate import check_env_vars, check_id, check_ports, check_text
+from .._core.request import ApiRequest
+from .._core.validate import check_count, check_env_vars, check_id, check_object, check_ports, check_text
 from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
 from .._generated.api.builds import (
     get_build_log_url,
@@ -18,25 +20,26 @@ from .._generated.api.builds import (
     stream_build,
 )
 from .._generated.models.agent_create_request import AgentCreateRequest
-from .._generated.models.agent_create_request_env_vars import AgentCreateRequestEnvVars
-from .._generated.models.agent_create_request_permissions import AgentCreateRequestPermissions
 from .._generated.models.agent_update_request import AgentUpdateRequest
-from .._generated.models.agent_update_request_env_vars import AgentUpdateRequestEnvVars
-from .._generated.models.agent_update_request_permissions import AgentUpdateRequestPermissions
 from .._generated.models.build_request import BuildRequest
-from ..exceptions import BuildFailedError, InvalidArgumentError
-from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl
-from ._base import Resource, unset
+from ..exceptions import BuildFailedError, InvalidArgumentError, NotFoundError
+from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl, Runtime
+from ._base import Resource, body_fields, request_body
 from ._transport import EventStream, Transport
 from ._waiters import poll_until
 from .agent_parts import AgentConnectors, Mcps, Skills
 
 __all__ = ["Agents"]
 
-_UPDATABLE = (
-    "name", "description", "system_prompt", "runtime", "repo_url", "repo_ref", "install_cmd", "serve_cmd",
-    "preview_ports", "permissions", "env_vars",
-)  # fmt: skip
+# `create` and `update` take the fields of the spec's request bodies as keyword parameters (a test pins
+# that they are the same lists), and build the bodies from them by name: `request_body(..., locals())`.
+# What the SDK can check before sending, per field:
+_CHECKS: dict[str, Callable[[Any], object]] = {
+    "name": lambda value: check_text("name", value),
+    "preview_ports": lambda value: check_ports("preview_ports", value),
+    "permissions": lambda value: check_object("permissions", value),
+    "env_vars": check_env_vars,
+}
 
 
 class Agents(Resource):
@@ -79,7 +82,7 @@ class Agents(Resource):
         name: str,
         description: str | None = None,
         system_prompt: str | None = None,
-        runtime: str | None = None,
+        runtime: Runtime | str | None = None,
         repo_url: str | None = None,
         repo_ref: str | None = None,
         install_cmd: str | None = None,
@@ -116,22 +119,8 @@ class Agents(Resource):
             InvalidArgumentError: An empty `name`, a bad port or env var name; nothing was sent.
             ValidationError: The server rejected the body.
         """
-        env = check_env_vars(env_vars)
-        body = AgentCreateRequest(
-            name=check_text("name", name),
-            description=unset(description),
-            system_prompt=unset(system_prompt),
-            runtime=unset(runtime),
-            repo_url=unset(repo_url),
-            repo_ref=unset(repo_ref),
-            install_cmd=unset(install_cmd),
-            serve_cmd=unset(serve_cmd),
-            preview_ports=unset(check_ports("preview_ports", preview_ports)),
-            permissions=unset(
-                None if permissions is None else AgentCreateRequestPermissions.from_dict(permissions)
-            ),
-            env_vars=unset(None if env is None else AgentCreateRequestEnvVars.from_dict(env)),
-        )
+        check_text("name", name)  # required: None is no "not given" here
+        body = request_body(AgentCreateRequest, locals(), _CHECKS)
         return self._transport.model(create_agent.build_request(body=body), Agent)
 
     def get(self, agent_id: int) -> AgentDetail:
@@ -164,7 +153,7 @@ class Agents(Resource):
         name: str | None = None,
         description: str | None = None,
         system_prompt: str | None = None,
-        runtime: str | None = None,
+        runtime: Runtime | str | None = None,
         repo_url: str | None = None,
         repo_ref: str | None = None,
         install_cmd: str | None = None,
@@ -207,27 +196,10 @@ class Agents(Resource):
         if unknown:
             raise InvalidArgumentError(
                 f"agents.update() got unknown field(s) {', '.join(sorted(unknown))}; "
-                f"valid fields: {', '.join(_UPDATABLE)}"
+                f"valid fields: {', '.join(body_fields(AgentUpdateRequest))}"
             )
         check_id("agent_id", agent_id)
-        if name is not None:
-            check_text("name", name)
-        env = check_env_vars(env_vars)
-        body = AgentUpdateRequest(
-            name=unset(name),
-            description=unset(description),
-            system_prompt=unset(system_prompt),
-            runtime=unset(runtime),
-            repo_url=unset(repo_url),
-            repo_ref=unset(repo_ref),
-            install_cmd=unset(install_cmd),
-            serve_cmd=unset(serve_cmd),
-            preview_ports=unset(check_ports("preview_ports", preview_ports)),
-            permissions=unset(
-                None if permissions is None else AgentUpdateRequestPermissions.from_dict(permissions)
-            ),
-            env_vars=unset(None if env is None else AgentUpdateRequestEnvVars.from_dict(env)),
-        )
+        body = request_body(AgentUpdateRequest, locals(), _CHECKS)
         return self._transport.model(update_agent.build_request(agent_id, body=body), AgentDetail)
 
     def delete(self, agent_id: int) -> None:
@@ -318,7 +290,7 @@ class Agents(Resource):
             InvalidArgumentError: `agent_id` or `limit` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_id("limit", limit))
+        request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_count("limit", limit))
         return self._transport.models(request, Build)
 
     def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:
@@ -362,27 +334,38 @@ class Agents(Resource):
         Args:
             agent_id: The agent's `id`.
             build_id: The build's `id` (from [`BuildQueued`][anyframe.BuildQueued] or `builds`).
-                `None` (what `build()` returns when nothing was queued) raises at once.
+                `None`, what `build()` returns when it queued nothing because the image is cached,
+                follows the agent's latest build instead (the one `builds(agent_id, limit=1)` lists
+                first), looked up when iteration starts: on a cache hit its log is replayed.
 
         Returns:
             An iterator of [`SSEEvent`][anyframe.SSEEvent]s (`line` events, then one `state` event),
             also usable as a context manager; breaking out closes the connection.
 
         Raises:
-            InvalidArgumentError: `build_id` is `None`: nothing was queued (a cached image, or a build
-                already running: see `BuildQueued.reason`, and `builds()` for its id); or an id is not
-                a non-negative int. Raised at the call, before any request.
-            NotFoundError: No such agent or build (raised when iteration starts).
+            NotFoundError: No such agent or build; or `build_id` is `None` and the agent has no build
+                of its own (its cached image was built for another agent with the same recipe).
+                Raised when iteration starts.
             APIConnectionError: The connection failed or dropped mid-log.
         """
-        if build_id is None:
-            raise InvalidArgumentError(
-                "build_id is None: nothing was queued (cached image or a build already running); "
-                "see BuildQueued.reason, or take an id from agents.builds()"
-            )
-        request = stream_build.build_request(check_id("agent_id", agent_id), check_id("build_id", build_id))
+        agent = check_id("agent_id", agent_id)
         # No resume: the build log has no event ids, so a reconnect would replay it from the start.
-        return self._transport.stream(request, resume=False, last_event_id=None)
+        if build_id is not None:
+            request = stream_build.build_request(agent, check_id("build_id", build_id))
+            return self._transport.stream(request, resume=False, last_event_id=None)
+
+        def latest_build() -> ApiRequest:
+            builds = self.builds(agent, limit=1)
+            if not builds:
+                raise NotFoundError(
+                    f"agent {agent} has no build to follow: build_id is None and agents.builds({agent}) is "
+                    "empty (its image came from the cache of another agent's identical build, or it was "
+                    "never built)",
+                    status_code=404,
+                )
+            return stream_build.build_request(agent, builds[0].id)
+
+        return self._transport.stream(latest_build, resume=False, last_event_id=None)
 
     def wait_for_build(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import builtins
 
-from .._core.validate import check_id, check_text
+from .._core.validate import check_id, check_text, path_segment
 from .._generated.api.connectors import (
     create_bearer_connector,
     create_oauth_connector,
@@ -150,6 +150,7 @@ class Connectors(Resource):
             token=check_text("token", token),
             default_enabled=default_enabled,
         )
+        self._transport.secrets.add(token)
         return self._transport.model(create_bearer_connector.build_request(body=body), Connector)
 
     def install_catalog_oauth(self, slug: str) -> ConnectorAuthorize:
@@ -168,12 +169,12 @@ class Connectors(Resource):
             A [`ConnectorAuthorize`][anyframe.ConnectorAuthorize] with the URL to open.
 
         Raises:
-            InvalidArgumentError: `slug` is empty; nothing was sent.
+            InvalidArgumentError: `slug` is empty or not one URL path segment; nothing was sent.
             NotFoundError: No catalog entry has this slug.
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_bearer` (the exact status is the server's choice).
         """
-        request = install_catalog_oauth.build_request(check_text("slug", slug))
+        request = install_catalog_oauth.build_request(path_segment("slug", slug))
         return self._transport.model(request, ConnectorAuthorize)
 
     def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
@@ -193,13 +194,15 @@ class Connectors(Resource):
             The new [`Connector`][anyframe.Connector], with `catalog_slug` set.
 
         Raises:
-            InvalidArgumentError: `slug` or `token` is empty; nothing was sent.
+            InvalidArgumentError: `slug` or `token` is empty, or `slug` is not one URL path segment;
+                nothing was sent.
             NotFoundError: No catalog entry has this slug.
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_oauth` (the exact status is the server's choice).
         """
         body = CatalogBearerInstallRequest(token=check_text("token", token))
-        request = install_catalog_bearer.build_request(check_text("slug", slug), body=body)
+        request = install_catalog_bearer.build_request(path_segment("slug", slug), body=body)
+        self._transport.secrets.add(token)
         return self._transport.model(request, Connector)
 
     def reauthorize(self, connector_id: int) -> ConnectorAuthorize:

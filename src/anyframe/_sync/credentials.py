@@ -53,6 +53,7 @@ class CredentialsResource(Resource):
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
         body = CredentialTokenRequest(token=check_text("token", token))
+        self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         self._transport.empty(set_claude_credential.build_request(body=body))
 
     def set_codex(self, token: str) -> None:
@@ -70,6 +71,7 @@ class CredentialsResource(Resource):
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
         body = CredentialTokenRequest(token=check_text("token", token))
+        self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         self._transport.empty(set_codex_credential.build_request(body=body))
 
     def set_github(self, token: str) -> None:
@@ -87,6 +89,7 @@ class CredentialsResource(Resource):
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
         body = CredentialTokenRequest(token=check_text("token", token))
+        self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         self._transport.empty(set_github_credential.build_request(body=body))
 
     def clear_claude(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError as PydanticValidationError
 
-from .._core.validate import SessionId, check_id, check_port, check_text
+from .._core.validate import SessionId, check_count, check_port, check_text, refuse
 from .._generated.api.previews import previews_action
 from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
 from .._generated.models.preview_list_request import PreviewListRequest
@@ -18,7 +18,6 @@ from .._generated.models.preview_spec import PreviewSpec as WirePreviewSpec
 from .._generated.models.preview_start_request import PreviewStartRequest
 from .._generated.models.preview_status_request import PreviewStatusRequest
 from .._generated.models.preview_stop_request import PreviewStopRequest
-from ..exceptions import InvalidArgumentError
 from ..models import Preview, PreviewActionResult, PreviewBatchResult, PreviewSpec
 from ._base import Resource, session_arg, unset
 
@@ -28,8 +27,8 @@ __all__ = ["Previews"]
 def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewSpec:
     if not isinstance(value, PreviewSpec):
         if not isinstance(value, Mapping):
-            raise InvalidArgumentError(
-                f"specs[{index}] must be a PreviewSpec or a dict, got {type(value).__name__}"
+            raise refuse(
+                "body", "specs", f"must be a PreviewSpec or a dict, got {type(value).__name__}", index
             )
         try:
             value = PreviewSpec.model_validate(dict(value))
@@ -38,7 +37,7 @@ def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewS
                 f"{'.'.join(str(p) for p in e['loc']) or 'spec'}: {e['msg']}"
                 for e in exc.errors(include_url=False, include_input=False)
             )
-            raise InvalidArgumentError(f"specs[{index}] is not a valid preview spec: {problems}") from None
+            raise refuse("body", "specs", f"is not a valid preview spec: {problems}", index) from None
     return WirePreviewSpec(cmd=value.cmd, port=unset(value.port), name=unset(value.name))
 
 
@@ -192,7 +191,10 @@ class Previews(Resource):
             NotFoundError: No such session.
         """
         body = PreviewLogsRequest(
-            action="logs", port=unset(check_port("port", port)), name=unset(name), tail=check_id("tail", tail)
+            action="logs",
+            port=unset(check_port("port", port)),
+            name=unset(name),
+            tail=check_count("tail", tail, where="body"),
         )
         return self._transport.json_object(
             previews_action.build_request(session_arg(session_id), body=body)
@@ -224,9 +226,9 @@ class Previews(Resource):
             NotFoundError: No such session.
         """
         if isinstance(specs, (str, bytes, Mapping)) or not isinstance(specs, Sequence):
-            raise InvalidArgumentError("specs must be a list of PreviewSpec objects or dicts")
+            raise refuse("body", "specs", "must be a list of PreviewSpec objects or dicts")
         if not specs:
-            raise InvalidArgumentError("specs must contain at least one preview")
+            raise refuse("body", "specs", "must contain at least one preview")
         body = PreviewBatchStartRequest(
             action="batch_start", previews=[_spec(i, s) for i, s in enumerate(specs)]
         )

@@ -11,7 +11,7 @@ import builtins
 from collections.abc import Callable, Mapping
 
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
-from .._core.validate import SessionId, check_id
+from .._core.validate import SessionId, check_count, check_id, check_object
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
 from .._generated.api.sessions import (
     create_session,
@@ -27,7 +27,7 @@ from .._generated.models.chat_message_request import ChatMessageRequest
 from .._generated.models.chat_respond_request import ChatRespondRequest
 from .._generated.models.session_create_request import SessionCreateRequest
 from .._generated.models.session_resume_request import SessionResumeRequest
-from ..exceptions import InvalidArgumentError, SessionEndedError
+from ..exceptions import SessionEndedError
 from ..models import ChatEvent, SaveAsBaseResult, Session, Snapshot
 from ._base import session_arg, unset
 from ._transport import EventStream
@@ -37,13 +37,9 @@ from .previews import Previews
 __all__ = ["Sessions"]
 
 
-def _opaque(name: str, value: object) -> dict[str, object]:
-    if not isinstance(value, Mapping):
-        hint = ' (wrap text as {"prompt": text})' if isinstance(value, str) else ""
-        raise InvalidArgumentError(
-            f"{name} must be a dict forwarded to the chat bridge{hint}, got {type(value).__name__}"
-        )
-    return dict(value)
+def _opaque(value: object) -> dict[str, object]:
+    hint = ' (wrap text as {"prompt": text})' if isinstance(value, str) else " forwarded to the chat bridge"
+    return check_object("body", value, hint=hint)
 
 
 class Sessions(Previews):
@@ -97,18 +93,14 @@ class Sessions(Previews):
                 int; nothing was sent.
             NotFoundError: No such agent (or snapshot).
         """
-        if isinstance(idle_timeout_s, bool) or not isinstance(idle_timeout_s, int) or idle_timeout_s <= 0:
-            raise InvalidArgumentError(
-                f"idle_timeout_s must be a positive number of seconds, got {idle_timeout_s!r}"
-            )
         body = SessionCreateRequest(
-            agent_id=check_id("agent_id", agent_id),
-            idle_timeout_s=idle_timeout_s,
+            agent_id=check_id("agent_id", agent_id, where="body"),
+            idle_timeout_s=check_count("idle_timeout_s", idle_timeout_s, minimum=1, where="body"),
             unsafe=unsafe,
             resume_from_snapshot_id=unset(
                 None
                 if resume_from_snapshot_id is None
-                else check_id("resume_from_snapshot_id", resume_from_snapshot_id)
+                else check_id("resume_from_snapshot_id", resume_from_snapshot_id, where="body")
             ),
             # Sent only when true, as the 1.x SDK does: `false` is the server's default.
             is_setup_session=True if is_setup_session else unset(None),
@@ -277,7 +269,7 @@ class Sessions(Previews):
             ConflictError: The session is not running.
             NotFoundError: No such session.
         """
-        wire = ChatMessageRequest.from_dict(_opaque("body", body))
+        wire = ChatMessageRequest.from_dict(_opaque(body))
         return self._transport.json_object(
             send_message.build_request(session_arg(session_id), body=wire)
         )
@@ -302,7 +294,7 @@ class Sessions(Previews):
                 was sent.
             NotFoundError: No such session.
         """
-        wire = ChatRespondRequest.from_dict(_opaque("body", body))
+        wire = ChatRespondRequest.from_dict(_opaque(body))
         return self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
 
     def transcript(
@@ -329,10 +321,10 @@ class Sessions(Previews):
                 session id; nothing was sent.
             NotFoundError: No such session.
         """
-        if check_id("limit", limit) < 1:
-            raise InvalidArgumentError(f"limit must be >= 1, got {limit}")
         request = get_transcript.build_request(
-            session_arg(session_id), since=check_id("since", since), limit=limit
+            session_arg(session_id),
+            since=check_count("since", since),
+            limit=check_count("limit", limit, minimum=1),
         )
         return self._transport.models(request, ChatEvent)
 
@@ -364,13 +356,13 @@ class Sessions(Previews):
             a context manager; breaking out closes the connection.
 
         Raises:
-            InvalidArgumentError: `session_id` is not a session id (raised at the call).
+            InvalidArgumentError: `session_id` is not a session id, or `last_event_id` cannot be sent
+                as a header (CR, LF, NUL, non-ASCII); raised at the call.
             NotFoundError: No such session (raised when iteration starts).
+            ClientClosedError: The client was closed while the stream was open.
             APIConnectionError: The stream kept failing past the reconnect budget, or dropped with
                 `reconnect=False`.
         """
-        if last_event_id is not None and not isinstance(last_event_id, str):
-            last_event_id = str(last_event_id)
         request = stream_events.build_request(session_arg(session_id))
         return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
 

@@ -16,12 +16,17 @@ with anyframe.testing.serve() as plane:
     session = af.sessions.wait_until_running(af.sessions.create(agent_id=agent.id).id)
 ```
 
-From a shell: `python -m anyframe.testing [--port N] [--time-scale X] [--seed]` prints the URL, a token
-and an `export ANYFRAME_API_KEY=... ANYFRAME_BASE_URL=...` line; Ctrl-C (or SIGTERM) stops it.
+From a shell: `python -m anyframe.testing [--seed] [--port N] [--time-scale X]` prints the URL, an API
+token, the control token and an `export ANYFRAME_API_KEY=... ANYFRAME_BASE_URL=... ANYFRAME_PLANE_TOKEN=...`
+line (with `--seed`, once its demo session is running); Ctrl-C (or SIGTERM) stops it.
 
-Test helpers on the plane: `plane.seed()` creates a demo agent, a build and a session (for examples that
-expect a running session); `plane.append_events(session_id, payloads)` injects a long chat history at
-once (transcript paging, stream replay benchmarks).
+Test helpers on the plane: `plane.seed()` creates a demo agent, a build and a session and returns once
+the session runs (for examples that expect a running session); `plane.append_events(session_id,
+payloads)` injects a long chat history at once (transcript paging, stream replay benchmarks).
+
+**Validation from the spec.** Requests are checked against `openapi.json`, the JSON copy of
+`openapi.yaml` that `make generate` writes into this package: path and query parameters and bodies
+(types, required fields, enums, bounds, unknown fields), answered with FastAPI-shaped 422s.
 
 **What it simulates.** `afm_` bearer tokens (401 for unknown or revoked ones; `plane.api_key` is minted
 at start); credentials (only `set` / `last4` / `updated_at` come back); connectors and the catalog
@@ -56,23 +61,31 @@ plane.faults.stall_stream(path="/api/sessions/*/events", after=1, seconds=5)    
 plane.faults.clear()
 ```
 
-Patterns: `*` matches within one path segment, `**` across segments, `regex=True` for a regex;
-`method="*"` matches any method; `times=None` never expires. Rules are consumed in the order added.
+Paths: an exact path, or a pattern where `*` matches within one path segment and `**` across segments;
+`regex=True` for a regex matching the whole path (the same rule as `plane.requests.filter`); a path that
+can never match is a `ValueError`. `method="*"` matches any method; `times=None` never expires. Rules are
+consumed in the order added.
 
-**Faults over HTTP** (no auth; loopback only): `POST /_plane/faults` with the same keywords as JSON plus
-`"kind": "response" | "cut_stream" | "stall_stream"` (default `response`), e.g.
-`{"path": "/api/sessions/*", "status": 503, "times": 2}` -> 201 with the rule; `GET /_plane/faults`
-lists, `DELETE /_plane/faults` clears. Also `GET|DELETE /_plane/requests` (the request log) and
-`GET /_plane/health`.
+**Faults over HTTP** (with `Authorization: Bearer <plane.control_token>`, a loopback `Host` and a JSON
+body): `POST /_plane/faults` with the same keywords as JSON plus `"kind": "response" | "cut_stream" |
+"stall_stream"` (default `response`), e.g. `{"path": "/api/sessions/*", "status": 503, "times": 2}` ->
+201 with the rule (400 with a `detail` when invalid); `GET /_plane/faults` lists, `DELETE /_plane/faults`
+clears. Also `GET|DELETE /_plane/requests` (the request log) and `GET /_plane/health`.
+[PlaneControl][anyframe.testing.PlaneControl] calls them from another process.
 
 **Request log.** `plane.requests` ([RequestLog][anyframe.testing.RequestLog]) records every `/api`
-request: method, path, query, headers (without `Authorization`), parsed JSON body and the status
-answered; `plane.requests.filter(method="POST", path="/api/agents")`, `plane.requests.clear()`.
+request: method, path, query, headers (without credentials), parsed JSON body (secrets as `"****"`) and
+the status answered; `plane.requests.filter(method="POST", path="/api/agents")`, `plane.requests.clear()`.
+It is bounded, and keeps only the request line of a request without a valid token.
+
+**Limits.** [Limits][anyframe.testing.Limits]: connections served at once, the read timeout of slow or
+idle clients, the size of the request log.
 """
 
 from __future__ import annotations
 
-from ._config import Timings
+from ._config import Limits, Timings
+from ._control import PlaneControl
 from ._faults import FaultRule, Faults, StreamFault
 from ._plane import LocalControlPlane, serve
 from ._requests import RecordedRequest, RequestLog
@@ -80,7 +93,9 @@ from ._requests import RecordedRequest, RequestLog
 __all__ = [
     "FaultRule",
     "Faults",
+    "Limits",
     "LocalControlPlane",
+    "PlaneControl",
     "RecordedRequest",
     "RequestLog",
     "StreamFault",

@@ -8,12 +8,12 @@ the next request with it answer 401. Credential values are stored but only their
 from __future__ import annotations
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import Handler, Params, string_detail_when_invalid
 from ._rows import utcnow
-from ._validate import Field, body_object
 from ._world import USER, World
 
 __all__ = [
+    "ROUTES",
     "clear_credential",
     "create_token",
     "get_credentials",
@@ -35,15 +35,10 @@ def list_tokens(world: World, request: Request, params: Params) -> Response:
     return json_response(200, rows)
 
 
+@string_detail_when_invalid("name", "name required")  # the contract's fixture: a string detail
 def create_token(world: World, request: Request, params: Params) -> Response:
     """`POST /api/tokens`: mint a token; the raw value is returned this once (201)."""
-    value = request.json()
-    name = value.get("name") if isinstance(value, dict) else None
-    if not isinstance(name, str) or not name.strip():
-        # The contract's fixture answers a string detail here, not a list.
-        raise ApiError(422, "name required")
-    body_object(request, {"name": Field("str", required=True)})
-    row = world.mint_token(name)
+    row = world.mint_token(str(params.fields()["name"]))
     return json_response(201, {**row.to_json(), "token": row.secret})
 
 
@@ -53,6 +48,7 @@ def revoke_token(world: World, request: Request, params: Params) -> Response:
     if row is None or row.revoked_at is not None:
         raise ApiError(404, "token not found")
     row.revoked_at = utcnow()
+    world.changed()  # wakes the event streams opened with this token, which then end
     return empty_response()
 
 
@@ -61,18 +57,36 @@ def get_credentials(world: World, request: Request, params: Params) -> Response:
     return json_response(200, {kind: row.to_json() for kind, row in world.credentials.items()})
 
 
+def _kind(request: Request) -> str:
+    return request.path.rsplit("/", 1)[1]  # the route table has one literal path per kind
+
+
 def set_credential(world: World, request: Request, params: Params) -> Response:
-    """`PUT /api/credentials/{kind}`: store a credential value (204)."""
-    fields = body_object(request, {"token": Field("str", required=True, min_length=1)})
-    row = world.credentials[params.text("kind")]
-    row.value = str(fields["token"])
+    """`PUT /api/credentials/{claude|codex|github}`: store a credential value (204)."""
+    row = world.credentials[_kind(request)]
+    row.value = str(params.fields()["token"])
     row.updated_at = utcnow()
     return empty_response()
 
 
 def clear_credential(world: World, request: Request, params: Params) -> Response:
-    """`DELETE /api/credentials/{kind}`: forget a credential (204)."""
-    row = world.credentials[params.text("kind")]
+    """`DELETE /api/credentials/{claude|codex|github}`: forget a credential (204)."""
+    row = world.credentials[_kind(request)]
     row.value = None
     row.updated_at = None
     return empty_response()
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/me", get_me),
+    ("GET", "/api/tokens", list_tokens),
+    ("POST", "/api/tokens", create_token),
+    ("DELETE", "/api/tokens/{token_id}", revoke_token),
+    ("GET", "/api/credentials", get_credentials),
+    *[
+        (method, f"/api/credentials/{kind}", handler)
+        for kind in ("claude", "codex", "github")
+        for method, handler in (("PUT", set_credential), ("DELETE", clear_credential))
+    ],
+]

@@ -3,8 +3,10 @@
 Create answers the `Agent` summary (201), get and update the `AgentDetail` with skills, MCPs, toggles and
 the built image. `env_vars` keys must match `^[A-Z_][A-Z0-9_]*$` and every value is masked as `"****"`
 in responses; a PATCH that sends a key back with the masked value `"****"` keeps the stored value, so a
-read-modify-write round trip does not wipe secrets. PATCH takes any subset of the create fields (unknown
-fields answer 422); `null` resets a nullable field.
+read-modify-write round trip does not wipe secrets. PATCH takes any subset of the create fields; `null`
+clears a nullable field (`repo_ref` goes back to `main`). The bodies themselves are validated against
+the spec before a handler runs (unknown fields, wrong types, an unknown `runtime`, a bad env var name or
+port: 422).
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from __future__ import annotations
 from typing import cast
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import AGENT, Handler, Params
 from ._rows import AgentRow, McpRow, SkillRow, utcnow
-from ._validate import Field, body_object
 from ._world import World
 
 __all__ = [
+    "ROUTES",
     "agent_detail",
     "create_agent",
     "create_mcp",
@@ -36,34 +38,13 @@ __all__ = [
     "update_skill",
 ]
 
-_AGENT_FIELDS = {
-    "name": Field("str", required=True, min_length=1),
-    "description": Field("str", nullable=True),
-    "system_prompt": Field("str", nullable=True),
-    "runtime": Field("str", nullable=True, choices=("claude", "codex")),
-    "repo_url": Field("str", nullable=True),
-    "repo_ref": Field("str", nullable=True),
-    "install_cmd": Field("str", nullable=True),
-    "serve_cmd": Field("str", nullable=True),
-    "preview_ports": Field("int_list", nullable=True, port=True),
-    "permissions": Field("object", nullable=True),
-    "env_vars": Field("str_map", nullable=True),
-}
-_AGENT_UPDATE = {**_AGENT_FIELDS, "name": Field("str", min_length=1)}
-_DEFAULTS: dict[str, object] = {
-    "runtime": "claude",
-    "repo_ref": "main",
-    "preview_ports": [],
-    "permissions": {},
-}
+_CLEARED: dict[str, object] = {"repo_ref": "main"}  # what `null` resets a field to (else `None`)
 
 
 def _apply(agent: AgentRow, fields: dict[str, object]) -> None:
     for name, value in fields.items():
         if value is None:
-            value = _DEFAULTS.get(name)
-            if name == "env_vars":
-                value = {}
+            value = _CLEARED.get(name)
         if name == "env_vars":
             new = cast("dict[str, str]", value)
             agent.env_vars = {
@@ -110,7 +91,7 @@ def list_agents(world: World, request: Request, params: Params) -> Response:
 
 def create_agent(world: World, request: Request, params: Params) -> Response:
     """`POST /api/agents` (201, the `Agent` summary)."""
-    fields = body_object(request, _AGENT_FIELDS)
+    fields = params.fields()
     now = utcnow()
     agent = AgentRow(id=world.next_id("agent"), name=str(fields.pop("name")), created_at=now, updated_at=now)
     _apply(agent, fields)
@@ -125,9 +106,8 @@ def get_agent(world: World, request: Request, params: Params) -> Response:
 
 def update_agent(world: World, request: Request, params: Params) -> Response:
     """`PATCH /api/agents/{agent_id}`: any subset of the create fields."""
-    fields = body_object(request, _AGENT_UPDATE)
     agent = world.agent(params.num("agent_id"))
-    _apply(agent, fields)
+    _apply(agent, params.fields())
     agent.updated_at = utcnow()
     return json_response(200, agent_detail(world, agent))
 
@@ -148,14 +128,6 @@ def delete_agent(world: World, request: Request, params: Params) -> Response:
 
 # -- skills -------------------------------------------------------------------------------------------
 
-_SKILL_CREATE = {
-    "name": Field("str", required=True),
-    "source": Field("str", required=True, choices=("inline", "git")),
-    "content": Field("object", required=True),
-    "enabled": Field("bool"),
-}
-_SKILL_UPDATE = {"name": Field("str"), "content": Field("object"), "enabled": Field("bool")}
-
 
 def _skill(agent: AgentRow, skill_id: int) -> SkillRow:
     skill = agent.skills.get(skill_id)
@@ -172,14 +144,14 @@ def list_skills(world: World, request: Request, params: Params) -> Response:
 
 def create_skill(world: World, request: Request, params: Params) -> Response:
     """`POST /api/agents/{agent_id}/skills` (201)."""
-    body = body_object(request, _SKILL_CREATE)
+    body = params.fields()
     agent = world.agent(params.num("agent_id"))
     skill = SkillRow(
         id=world.next_id("skill"),
         name=str(body["name"]),
         source=str(body["source"]),
         content=cast("dict[str, object]", body["content"]),
-        enabled=body.get("enabled") is not False,
+        enabled=body["enabled"] is True,
         created_at=utcnow(),
     )
     agent.skills[skill.id] = skill
@@ -188,9 +160,8 @@ def create_skill(world: World, request: Request, params: Params) -> Response:
 
 def update_skill(world: World, request: Request, params: Params) -> Response:
     """`PATCH /api/agents/{agent_id}/skills/{skill_id}` (`source` is not updatable)."""
-    body = body_object(request, _SKILL_UPDATE)
     skill = _skill(world.agent(params.num("agent_id")), params.num("skill_id"))
-    for name, value in body.items():
+    for name, value in params.fields().items():
         setattr(skill, name, value)
     return json_response(200, skill.to_json())
 
@@ -203,20 +174,6 @@ def delete_skill(world: World, request: Request, params: Params) -> Response:
 
 
 # -- inline MCPs --------------------------------------------------------------------------------------
-
-_MCP_CREATE = {
-    "name": Field("str", required=True),
-    "transport": Field("str", required=True, choices=("http", "sse", "stdio")),
-    "config": Field("object", required=True),
-    "secret_ref": Field("str", nullable=True),
-    "enabled": Field("bool"),
-}
-_MCP_UPDATE = {
-    "name": Field("str"),
-    "config": Field("object"),
-    "secret_ref": Field("str", nullable=True),
-    "enabled": Field("bool"),
-}
 
 
 def _mcp(agent: AgentRow, mcp_id: int) -> McpRow:
@@ -234,14 +191,14 @@ def list_mcps(world: World, request: Request, params: Params) -> Response:
 
 def create_mcp(world: World, request: Request, params: Params) -> Response:
     """`POST /api/agents/{agent_id}/mcps` (201)."""
-    body = body_object(request, _MCP_CREATE)
+    body = params.fields()
     agent = world.agent(params.num("agent_id"))
     mcp = McpRow(
         id=world.next_id("mcp"),
         name=str(body["name"]),
         transport=str(body["transport"]),
         config=cast("dict[str, object]", body["config"]),
-        enabled=body.get("enabled") is not False,
+        enabled=body["enabled"] is True,
         created_at=utcnow(),
         secret_ref=cast("str | None", body.get("secret_ref")),
     )
@@ -251,9 +208,8 @@ def create_mcp(world: World, request: Request, params: Params) -> Response:
 
 def update_mcp(world: World, request: Request, params: Params) -> Response:
     """`PATCH /api/agents/{agent_id}/mcps/{mcp_id}` (`transport` is not updatable)."""
-    body = body_object(request, _MCP_UPDATE)
     mcp = _mcp(world.agent(params.num("agent_id")), params.num("mcp_id"))
-    for name, value in body.items():
+    for name, value in params.fields().items():
         setattr(mcp, name, value)
     return json_response(200, mcp.to_json())
 
@@ -275,9 +231,29 @@ def list_toggles(world: World, request: Request, params: Params) -> Response:
 
 def set_toggle(world: World, request: Request, params: Params) -> Response:
     """`PUT /api/agents/{agent_id}/connectors/{connector_id}` with `{"enabled": bool}`."""
-    enabled = bool(body_object(request, {"enabled": Field("bool", required=True)})["enabled"])
+    enabled = params.fields()["enabled"] is True
     agent = world.agent(params.num("agent_id"))
     connector = world.connector(params.num("connector_id"))
     agent.toggles[connector.id] = enabled
     row = next(t for t in toggles_json(world, agent) if t["connector_id"] == connector.id)
     return json_response(200, row)
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/agents", list_agents),
+    ("POST", "/api/agents", create_agent),
+    ("GET", AGENT, get_agent),
+    ("PATCH", AGENT, update_agent),
+    ("DELETE", AGENT, delete_agent),
+    ("GET", f"{AGENT}/skills", list_skills),
+    ("POST", f"{AGENT}/skills", create_skill),
+    ("PATCH", f"{AGENT}/skills/{{skill_id}}", update_skill),
+    ("DELETE", f"{AGENT}/skills/{{skill_id}}", delete_skill),
+    ("GET", f"{AGENT}/mcps", list_mcps),
+    ("POST", f"{AGENT}/mcps", create_mcp),
+    ("PATCH", f"{AGENT}/mcps/{{mcp_id}}", update_mcp),
+    ("DELETE", f"{AGENT}/mcps/{{mcp_id}}", delete_mcp),
+    ("GET", f"{AGENT}/connectors", list_toggles),
+    ("PUT", f"{AGENT}/connectors/{{connector_id}}", set_toggle),
+]

@@ -14,14 +14,14 @@ Ordered pending, then idle, then paused, newest first (`at`) inside each group; 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import cast
 
 from ._http import Request, Response, json_response
-from ._routing import Params
+from ._routing import Handler, Params
 from ._rows import JSON, SessionRow, iso, utcnow
-from ._validate import query_int
 from ._world import World
 
-__all__ = ["attention"]
+__all__ = ["ROUTES", "attention"]
 
 
 def _last_text(session: SessionRow) -> str | None:
@@ -44,7 +44,7 @@ def _summary(payload: JSON) -> str:
 
 def attention(world: World, request: Request, params: Params) -> Response:
     """`GET /api/attention?limit=N`."""
-    limit = max(1, min(query_int(request, "limit", 20), 100))
+    limit = max(1, min(cast(int, params.query["limit"]), 100))  # clamped, as the contract says
     groups: tuple[list[tuple[datetime, JSON]], ...] = ([], [], [])
     horizon = utcnow() - timedelta(hours=24)
     for session in world.sessions.values():
@@ -79,3 +79,9 @@ def attention(world: World, request: Request, params: Params) -> Response:
     for group in groups:
         items += [item for _, item in sorted(group, key=lambda pair: pair[0], reverse=True)]
     return json_response(200, items[:limit])
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/attention", attention),
+]

@@ -10,7 +10,8 @@ is queued or running answers `queued: false, reason: "build already running"`.
 The log stream sends one `line` frame per log line, data `{"offset": <byte offset>, "content": "<line>\n",
 "text": "<line>\n"}` (`content` is the contract's key; `text` is what the user guide reads), then one
 `state` frame, data `{"state": "succeeded"}` (plus `error` when failed), then ends the response. Late
-subscribers get the backlog first, then the live tail.
+subscribers get the backlog first, then the live tail. Revoking the token a stream was opened with ends
+it.
 """
 
 from __future__ import annotations
@@ -19,15 +20,23 @@ import functools
 import hashlib
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
-from ._routing import Params
+from ._routing import AGENT, Handler, Params
 from ._rows import AgentRow, BuildRow, CacheEntry, ImageRow, utcnow
-from ._validate import Field, body_object, query_int
 from ._world import World, short_id
 
-__all__ = ["build_log_text", "build_log_url", "build_status", "list_builds", "queue_build", "stream_build"]
+__all__ = [
+    "ROUTES",
+    "build_log_text",
+    "build_log_url",
+    "build_status",
+    "list_builds",
+    "queue_build",
+    "stream_build",
+]
 
 TERMINAL = frozenset({"succeeded", "failed", "cancelled"})
 _EXIT = re.compile(r"\bexit\s+(\d+)")
@@ -71,7 +80,7 @@ def _script(agent: AgentRow, image_id: str) -> tuple[list[str], int]:
 
 def queue_build(world: World, request: Request, params: Params) -> Response:
     """`POST /api/agents/{agent_id}/build` with `{"force": bool}` (202 `BuildQueued`)."""
-    force = body_object(request, {"force": Field("bool")}, optional=True).get("force") is True
+    force = params.fields()["force"] is True
     agent = world.agent(params.num("agent_id"))
     key = recipe_key(agent)
     active = next(
@@ -145,7 +154,7 @@ def build_status(world: World, request: Request, params: Params) -> Response:
 
 def list_builds(world: World, request: Request, params: Params) -> Response:
     """`GET /api/agents/{agent_id}/builds?limit=N`, newest first."""
-    limit = max(0, min(query_int(request, "limit", 20), 100))
+    limit = max(0, min(cast(int, params.query["limit"]), 100))  # the real cap is unknown; 100 here
     agent = world.agent(params.num("agent_id"))
     rows = sorted((b for b in world.builds.values() if b.agent_id == agent.id), key=lambda b: -b.id)
     return json_response(200, [b.to_json() for b in rows[:limit]])
@@ -160,10 +169,10 @@ def _build(world: World, params: Params) -> BuildRow:
 
 
 def build_log_url(world: World, request: Request, params: Params) -> Response:
-    """`GET /api/agents/{agent_id}/builds/{build_id}/log_url`: a link to the plain-text log."""
+    """`GET /api/agents/{agent_id}/builds/{build_id}/log_url`: a signed link to the plain-text log, valid 300 s."""
     build = _build(world, params)
     expires = int(time.time()) + 300
-    url = f"{world.base_url}/_plane/logs/{build.id}?expires={expires}&sig={short_id('', 16)}"
+    url = f"{world.base_url}/_plane/logs/{build.id}?expires={expires}&sig={world.sign(build.id, expires)}"
     return json_response(200, {"url": url, "expires_in": 300})
 
 
@@ -175,10 +184,10 @@ def build_log_text(world: World, build_id: int) -> str | None:
 
 def stream_build(world: World, request: Request, params: Params) -> StreamResponse:
     """`GET /api/agents/{agent_id}/builds/{build_id}/stream`: the live log as SSE."""
-    return StreamResponse(_frames(world, _build(world, params)))
+    return StreamResponse(_frames(world, _build(world, params), request.authorized))
 
 
-def _frames(world: World, build: BuildRow) -> Iterator[Frames]:
+def _frames(world: World, build: BuildRow, authorized: Callable[[], bool]) -> Iterator[Frames]:
     cursor = 0
     offset = 0
     interval = world.timings.keepalive_interval
@@ -186,7 +195,7 @@ def _frames(world: World, build: BuildRow) -> Iterator[Frames]:
         deadline = time.monotonic() + interval
         with world.cond:
             while True:
-                if world.stopping.is_set() or world.builds.get(build.id) is not build:
+                if world.stopping.is_set() or world.builds.get(build.id) is not build or not authorized():
                     return
                 fresh = build.lines[cursor:]
                 done = build.state in TERMINAL
@@ -210,3 +219,13 @@ def _frames(world: World, build: BuildRow) -> Iterator[Frames]:
             return
         else:
             yield [b": keepalive\n\n"]
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{AGENT}/build", queue_build),
+    ("GET", f"{AGENT}/build/status", build_status),
+    ("GET", f"{AGENT}/builds", list_builds),
+    ("GET", f"{AGENT}/builds/{{build_id}}/log_url", build_log_url),
+    ("GET", f"{AGENT}/builds/{{build_id}}/stream", stream_build),
+]

@@ -15,7 +15,8 @@ queues a scripted turn, played one event at a time over `Timings.turn_seconds`:
 Every event gets the next `seq` of its session and a `created_at`. The events stream sends each as
 `id: <seq>`, `event: <payload type>`, `data: <payload JSON>`; it replays the whole history (or what
 follows `Last-Event-ID`), then tails live, sends `: keepalive` after `keepalive_interval` seconds of
-silence, does not end at `result`, and ends when the session is deleted or the plane stops.
+silence, does not end at `result`, and ends when the session is deleted, the token it was opened with is
+revoked (the client's reconnect then gets a 401) or the plane stops.
 """
 
 from __future__ import annotations
@@ -23,16 +24,16 @@ from __future__ import annotations
 import itertools
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import cast
 
 from ._http import ApiError, Frames, Request, Response, StreamResponse, dumps, json_response
-from ._routing import Params
+from ._routing import SESSION, Handler, Params
 from ._rows import JSON, ChatEventRow, SessionRow, TurnState, utcnow
 from ._sessions import mark_active
-from ._validate import query_int, require_object
 from ._world import World
 
-__all__ = ["append_event", "events", "message", "respond", "transcript"]
+__all__ = ["ROUTES", "append_event", "events", "message", "respond", "transcript"]
 
 _request_ids = itertools.count(1)
 _APPROVE = {"approve", "approved", "allow", "allowed", "accept", "accepted", "yes", "y", "true", "ok"}
@@ -142,7 +143,7 @@ def _running(session: SessionRow) -> None:
 
 def message(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions/{session_id}/message`: opaque body; answers `{"ok": true, "seq": N}`."""
-    body = require_object(request.json())
+    body = params.fields()
     session = world.session(params.text("session_id"))
     _running(session)
     payload: JSON = {"type": "user_message", "text": _text_of(body)}
@@ -167,7 +168,7 @@ def _approved(body: dict[str, object]) -> bool:
 
 def respond(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions/{session_id}/respond`: answer the pending permission request."""
-    body = require_object(request.json())
+    body = params.fields()
     session = world.session(params.text("session_id"))
     _running(session)
     turn = session.turn
@@ -189,8 +190,8 @@ def respond(world: World, request: Request, params: Params) -> Response:
 
 def transcript(world: World, request: Request, params: Params) -> Response:
     """`GET /api/sessions/{session_id}/transcript?since=&limit=`: `seq > since`, ascending, limit <= 5000."""
-    since = max(0, query_int(request, "since", 0))
-    limit = max(0, min(query_int(request, "limit", 1000), 5000))
+    since = max(0, cast(int, params.query["since"]))  # clamped, as the contract says
+    limit = max(0, min(cast(int, params.query["limit"]), 5000))
     session = world.session(params.text("session_id"))
     return json_response(200, [e.to_json() for e in session.events[since : since + limit]])
 
@@ -202,16 +203,22 @@ def events(world: World, request: Request, params: Params) -> StreamResponse:
         cursor = max(0, int(request.headers.get("last-event-id", "0").strip() or 0))
     except ValueError:  # an id we never sent: replay everything rather than guess
         cursor = 0
-    return StreamResponse(_frames(world, session, cursor))
+    return StreamResponse(_frames(world, session, cursor, request.authorized))
 
 
-def _frames(world: World, session: SessionRow, cursor: int) -> Iterator[Frames]:
+def _frames(
+    world: World, session: SessionRow, cursor: int, authorized: Callable[[], bool]
+) -> Iterator[Frames]:
     interval = world.timings.keepalive_interval
     while True:
         deadline = time.monotonic() + interval
         with world.cond:
             while True:
-                if world.stopping.is_set() or world.sessions.get(session.id) is not session:
+                if (
+                    world.stopping.is_set()
+                    or world.sessions.get(session.id) is not session
+                    or not authorized()
+                ):
                     return
                 fresh = session.events[cursor : cursor + _BATCH]
                 remaining = deadline - time.monotonic()
@@ -223,3 +230,12 @@ def _frames(world: World, session: SessionRow, cursor: int) -> Iterator[Frames]:
             yield [row.frame for row in fresh]
         else:
             yield [b": keepalive\n\n"]
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{SESSION}/message", message),
+    ("POST", f"{SESSION}/respond", respond),
+    ("GET", f"{SESSION}/transcript", transcript),
+    ("GET", f"{SESSION}/events", events),
+]

@@ -1,4 +1,4 @@
-"""Timing knobs of the local control plane.
+"""Timing knobs and resource bounds of the local control plane.
 
 Every simulated delay (a build, a sandbox boot, an agent turn, a snapshot, the idle timeout) is derived
 from one frozen [Timings][anyframe.testing.Timings] value, so a test can make the plane instantaneous
@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-__all__ = ["Timings"]
+__all__ = ["Limits", "Timings"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +92,39 @@ class Timings:
             Real seconds of chat inactivity after which the session snapshots itself.
         """
         return self.scaled(idle_timeout_s * self.idle_scale)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a local control plane safe to leave running on a developer's machine.
+
+    The defaults sit far above what tests and benchmarks need (the SDK's own benchmarks hold 1,000
+    event streams open on one plane) and far below what would exhaust the machine.
+
+    Attributes:
+        max_connections: Connections served at once, one thread each (an open event stream is one
+            connection). The next connection is answered 503 at once, naming this limit.
+        read_timeout: Seconds a connection may take to send a whole request, counted from the
+            connection opening or from the previous answer; idle keep-alive connections are closed
+            after it and a request cut short answers 408. A client that stops reading an answer is
+            dropped after the same time.
+        max_logged_requests: Records the request log keeps; the oldest are dropped first.
+        max_logged_bytes: Total size of the recorded bodies, headers and queries the request log keeps;
+            the oldest records are dropped first. A body larger than 1 MiB is never kept whole.
+    """
+
+    max_connections: int = 4096
+    read_timeout: float = 30.0
+    max_logged_requests: int = 10_000
+    max_logged_bytes: int = 32 * 1024 * 1024
+
+    def __post_init__(self) -> None:
+        for name in ("max_connections", "max_logged_requests", "max_logged_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"Limits.{name} must be a positive integer, got {value!r}")
+        timeout = self.read_timeout
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not math.isfinite(timeout):
+            raise ValueError(f"Limits.read_timeout must be a finite number of seconds, got {timeout!r}")
+        if timeout <= 0:
+            raise ValueError(f"Limits.read_timeout must be positive, got {timeout!r}")

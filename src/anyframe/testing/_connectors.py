@@ -14,14 +14,14 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlsplit
 
-from ._http import ApiError, Request, Response, empty_response, json_response, validation_error
-from ._routing import Params
+from ._http import ApiError, Request, Response, empty_response, json_response
+from ._routing import Handler, Params
 from ._rows import ConnectorRow, utcnow
-from ._validate import Field, body_object
 from ._world import World
 
 __all__ = [
     "CATALOG",
+    "ROUTES",
     "complete_oauth",
     "create_bearer",
     "create_oauth",
@@ -77,13 +77,6 @@ CATALOG: list[dict[str, object]] = [
 _BY_SLUG = {str(entry["slug"]): entry for entry in CATALOG}
 
 
-def _check_url(value: str, field: str = "mcp_url") -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise validation_error(["body", field], "Input should be a valid URL", "url_parsing")
-    return value
-
-
 def _suggested_name(url: str) -> str:
     host = urlsplit(url).hostname or url
     labels = [label for label in host.split(".") if label not in ("www", "mcp", "api", "app")]
@@ -131,7 +124,7 @@ def list_catalog(world: World, request: Request, params: Params) -> Response:
 
 def discover(world: World, request: Request, params: Params) -> Response:
     """`POST /api/connectors/discover`: what the plane would learn by probing an MCP URL."""
-    url = _check_url(str(body_object(request, {"mcp_url": Field("str", required=True)})["mcp_url"]))
+    url = str(params.fields()["mcp_url"])
     entry = next((e for e in CATALOG if e["mcp_url"] == url), None)
     parts = urlsplit(url)
     origin = f"{parts.scheme}://{parts.netloc}"
@@ -146,28 +139,26 @@ def discover(world: World, request: Request, params: Params) -> Response:
     })  # fmt: skip
 
 
-_OAUTH = {"mcp_url": Field("str", required=True), "display_name": Field("str", required=True),
-          "default_enabled": Field("bool")}  # fmt: skip
-_BEARER = {**_OAUTH, "token": Field("str", required=True, min_length=1)}
-
-
 def create_oauth(world: World, request: Request, params: Params) -> Response:
     """`POST /api/connectors/oauth`: register an OAuth connector; 409 `already exists` on a duplicate URL."""
-    body = body_object(request, _OAUTH)
-    url = _check_url(str(body["mcp_url"]))
+    body = params.fields()
     row = _new_connector(
-        world, url, str(body["display_name"]), "oauth_dcr", body.get("default_enabled") is not False
+        world, str(body["mcp_url"]), str(body["display_name"]), "oauth_dcr", body["default_enabled"] is True
     )
     return json_response(200, _authorize(world, row))
 
 
 def create_bearer(world: World, request: Request, params: Params) -> Response:
     """`POST /api/connectors/bearer`: register a connector authorised by a bearer token."""
-    body = body_object(request, _BEARER)
-    url = _check_url(str(body["mcp_url"]))
-    enabled = body.get("default_enabled") is not False
+    body = params.fields()
+    enabled = body["default_enabled"] is True
     row = _new_connector(
-        world, url, str(body["display_name"]), "bearer_token", enabled, secret=str(body["token"])
+        world,
+        str(body["mcp_url"]),
+        str(body["display_name"]),
+        "bearer_token",
+        enabled,
+        secret=str(body["token"]),
     )
     return json_response(200, row.to_json())
 
@@ -194,7 +185,7 @@ def install_catalog_oauth(world: World, request: Request, params: Params) -> Res
 
 def install_catalog_bearer(world: World, request: Request, params: Params) -> Response:
     """`POST /api/connectors/catalog/{slug}/bearer` with `{"token": ...}`."""
-    token = str(body_object(request, {"token": Field("str", required=True, min_length=1)})["token"])
+    token = str(params.fields()["token"])
     slug = params.text("slug")
     entry = _catalog_entry(slug, ("bearer_token",))
     row = _new_connector(world, str(entry["mcp_url"]), str(entry["display_name"]), "bearer_token", True,
@@ -229,3 +220,17 @@ def complete_oauth(world: World, state: str) -> ConnectorRow | None:
             row.updated_at = utcnow()
             return row
     return None
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/connectors", list_connectors),
+    ("GET", "/api/connectors/catalog", list_catalog),
+    ("POST", "/api/connectors/discover", discover),
+    ("POST", "/api/connectors/oauth", create_oauth),
+    ("POST", "/api/connectors/bearer", create_bearer),
+    ("POST", "/api/connectors/catalog/{slug}/oauth", install_catalog_oauth),
+    ("POST", "/api/connectors/catalog/{slug}/bearer", install_catalog_bearer),
+    ("POST", "/api/connectors/{connector_id}/reauthorize", reauthorize),
+    ("DELETE", "/api/connectors/{connector_id}", delete_connector),
+]

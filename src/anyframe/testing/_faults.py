@@ -11,34 +11,32 @@ Two kinds of rules, both matched on method and path, both consumed one match at 
   SSE connection once it has sent `after` event frames: close the socket without the terminating chunk
   (optionally mid-frame), or go silent, keep-alives included, for `seconds`.
 
-Path patterns: `*` matches within one path segment, `**` across segments (`/api/sessions/*` matches
-`/api/sessions/<id>` but not `/api/sessions/<id>/events`); `regex=True` takes a full regular expression.
+Paths follow the same rule as `plane.requests.filter` (see [_paths][anyframe.testing._paths]): an
+exact path, or a pattern where `*` matches within one path segment and `**` across segments
+(`/api/sessions/*` matches `/api/sessions/<id>` but not `/api/sessions/<id>/events`); `regex=True` takes
+a regular expression matching the whole path. A path that can never match (a typo, a URL, a query
+string, regex syntax without `regex=True`) is refused with `ValueError`, as is every other out-of-range
+option, so a rule never silently does nothing; over HTTP the same problems answer 400 with that message.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
+from ._paths import PathMatcher, check_method
+
 __all__ = ["FaultRule", "Faults", "StreamFault"]
 
 BodyKind = Literal["malformed", "html"]
 
-
-def _compile(path: str, regex: bool) -> re.Pattern[str]:
-    if regex:
-        return re.compile(path)
-    parts = re.split(r"(\*\*|\*)", path)
-    pattern = "".join(".*" if p == "**" else "[^/]*" if p == "*" else re.escape(p) for p in parts)
-    return re.compile(pattern + r"\Z")
-
-
-def _match(pattern: re.Pattern[str], rule_method: str, method: str, path: str) -> bool:
-    return rule_method in ("*", method) and pattern.match(path) is not None
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+\Z")
+_FRAMING = frozenset({"content-length", "transfer-encoding", "connection", "content-type", "x-request-id"})
 
 
 @dataclass
@@ -58,10 +56,16 @@ class FaultRule:
     process: bool = False
     headers: dict[str, str] = field(default_factory=dict)
     regex: bool = False
-    pattern: re.Pattern[str] = field(init=False, repr=False)
+    matcher: PathMatcher | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.pattern = _compile(self.path, self.regex)
+        if self.matcher is None:
+            self.matcher = PathMatcher(self.path, regex=self.regex, method=self.method)
+
+    def matches(self, method: str, path: str) -> bool:
+        """Whether the rule applies to a request."""
+        assert self.matcher is not None
+        return self.method in ("*", method) and self.matcher.matches(path)
 
     def to_json(self) -> dict[str, object]:
         """Return the rule as the JSON the control endpoint accepts and lists."""
@@ -96,10 +100,16 @@ class StreamFault:
     seconds: float = 0.0
     partial: bool = False
     regex: bool = False
-    pattern: re.Pattern[str] = field(init=False, repr=False)
+    matcher: PathMatcher | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.pattern = _compile(self.path, self.regex)
+        if self.matcher is None:
+            self.matcher = PathMatcher(self.path, regex=self.regex, method=self.method)
+
+    def matches(self, method: str, path: str) -> bool:
+        """Whether the rule applies to a request."""
+        assert self.matcher is not None
+        return self.method in ("*", method) and self.matcher.matches(path)
 
     def to_json(self) -> dict[str, object]:
         """Return the rule as the JSON the control endpoint accepts and lists."""
@@ -116,9 +126,55 @@ class StreamFault:
         }
 
 
-def _check_times(times: int | None) -> None:
+def _check_times(times: object) -> None:
     if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
-        raise ValueError("times must be a positive integer or None (forever)")
+        raise ValueError(
+            f"times must be a positive integer, or None for every matching request; got {times!r}"
+        )
+
+
+def _check_flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false; got {value!r}")
+    return value
+
+
+def _check_seconds(name: str, value: object) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        raise ValueError(f"{name} must be a non-negative number of seconds; got {value!r}")
+    return float(value)
+
+
+def _check_count(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{name} must be a non-negative integer; got {value!r}")
+    return value
+
+
+def _header_safe(name: str, value: object) -> str:
+    if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
+        raise ValueError(f"{name} must be a string without CR, LF or NUL; got {value!r}")
+    return value
+
+
+def _check_headers(headers: object) -> dict[str, str]:
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ValueError(f"headers must be an object of header names to string values; got {headers!r}")
+    out: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.match(name):
+            raise ValueError(f"header name {name!r} is not a valid HTTP header name")
+        if name.lower() in _FRAMING:
+            raise ValueError(f"header {name!r} is set by the plane itself and cannot be injected")
+        out[name] = _header_safe(f"header {name!r}", value)
+    return out
 
 
 class Faults:
@@ -150,9 +206,10 @@ class Faults:
 
         Args:
             method: HTTP method to match, or `"*"` for any.
-            path: Path pattern (`*` = one segment, `**` = anything) or a regex when `regex=True`.
-            status: Status to answer instead of the real one (429, 500, 502, 503, 520, ...). Defaults to
-                200 when `body` is set.
+            path: An exact path (`/api/me`), a pattern (`*` = one segment, `**` = any depth), or a
+                regular expression matching the whole path when `regex=True`.
+            status: Status to answer instead of the real one (429, 500, 502, 503, 520, ...; 200-599).
+                Defaults to 200 when `body` is set.
             times: How many matching requests the rule affects; `None` for every one.
             detail: The `detail` of the JSON error body (a default names the fault).
             retry_after: Value of the `Retry-After` header (seconds, or an HTTP-date string).
@@ -168,34 +225,47 @@ class Faults:
             The registered rule.
 
         Raises:
-            ValueError: The rule would do nothing or an argument is out of range.
+            ValueError: The rule would do nothing, its path can never match a request, or an argument
+                has the wrong type or is out of range; the message says which and what to pass.
         """
+        method = check_method(method)
+        matcher = PathMatcher(path, regex=regex, method=method)
         _check_times(times)
-        if status is None and body is None and not delay:
-            raise ValueError("a fault needs a status, a body or a delay")
-        if status is not None and not 100 <= status <= 599:
-            raise ValueError("status must be between 100 and 599")
+        if status is not None and (
+            isinstance(status, bool) or not isinstance(status, int) or not 200 <= status <= 599
+        ):
+            raise ValueError(f"status must be an integer HTTP status from 200 to 599; got {status!r}")
         if body not in (None, "malformed", "html"):
-            raise ValueError("body must be 'malformed', 'html' or None")
-        if process and status is None:
+            raise ValueError(f"body must be 'malformed', 'html' or None; got {body!r}")
+        delay = _check_seconds("delay", delay)
+        if status is None and body is None and not delay:
+            raise ValueError("a fault needs a status, a body or a delay; otherwise it would change nothing")
+        if _check_flag("process", process) and status is None:
             raise ValueError("process=True needs a status to answer after processing")
-        if delay < 0:
-            raise ValueError("delay must not be negative")
+        if detail is not None and not isinstance(detail, str):
+            raise ValueError(f"detail must be a string; got {detail!r}")
+        if retry_after is not None and not isinstance(retry_after, str):
+            retry_after = _check_seconds("retry_after", retry_after)
+        after = None if retry_after is None else _header_safe("retry_after", _header_number(retry_after))
+        if retry_after_ms is not None:
+            _check_count("retry_after_ms", retry_after_ms)
+        extra = _check_headers(headers)
         with self._lock:
             rule = FaultRule(
                 id=next(self._ids),
-                method=method.upper(),
-                path=path,
+                method=method,
+                path=matcher.path,
                 times=times,
                 status=status,
                 detail=detail,
-                retry_after=None if retry_after is None else _header_number(retry_after),
+                retry_after=after,
                 retry_after_ms=retry_after_ms,
-                delay=float(delay),
+                delay=delay,
                 body=body,
                 process=process,
-                headers=dict(headers or {}),
-                regex=regex,
+                headers=extra,
+                regex=matcher.regex,
+                matcher=matcher,
             )
             self._rules.append(rule)
         return rule
@@ -215,7 +285,7 @@ class Faults:
         The socket is closed without the terminating chunk, so the client sees an incomplete body.
 
         Args:
-            path: Path pattern of the stream (e.g. `/api/sessions/*/events`).
+            path: Path or pattern of the stream (e.g. `/api/sessions/*/events`), as for `add`.
             after: Event frames to deliver first (keep-alive comments do not count).
             times: How many connections to cut; `None` for every one.
             partial: Also send the first half of the next frame before closing.
@@ -224,6 +294,9 @@ class Faults:
 
         Returns:
             The registered rule.
+
+        Raises:
+            ValueError: As for `add`.
         """
         return self._add_stream("cut", path, after, times, 0.0, partial, method, regex)
 
@@ -243,7 +316,7 @@ class Faults:
 
         Args:
             seconds: Length of the silence.
-            path: Path pattern of the stream.
+            path: Path or pattern of the stream, as for `add`.
             after: Event frames to deliver first.
             times: How many connections to stall; `None` for every one.
             method: HTTP method to match.
@@ -251,10 +324,13 @@ class Faults:
 
         Returns:
             The registered rule.
+
+        Raises:
+            ValueError: As for `add`.
         """
-        if seconds < 0:
-            raise ValueError("seconds must not be negative")
-        return self._add_stream("stall", path, after, times, float(seconds), False, method, regex)
+        return self._add_stream(
+            "stall", path, after, times, _check_seconds("seconds", seconds), False, method, regex
+        )
 
     def _add_stream(
         self,
@@ -267,12 +343,23 @@ class Faults:
         method: str,
         regex: bool,
     ) -> StreamFault:
+        method = check_method(method)
+        matcher = PathMatcher(path, regex=regex, method=method)
         _check_times(times)
-        if isinstance(after, bool) or not isinstance(after, int) or after < 0:
-            raise ValueError("after must be a non-negative integer")
+        _check_count("after", after)
+        _check_flag("partial", partial)
         with self._lock:
             rule = StreamFault(
-                next(self._ids), kind, method.upper(), path, times, after, seconds, partial, regex
+                next(self._ids),
+                kind,
+                method,
+                matcher.path,
+                times,
+                after,
+                seconds,
+                partial,
+                matcher.regex,
+                matcher,
             )
             self._streams.append(rule)
         return rule
@@ -313,40 +400,45 @@ class Faults:
             ValueError: The description is not valid.
         """
         if not isinstance(spec, dict):
-            raise ValueError("the fault must be a JSON object")
+            raise ValueError('the fault must be a JSON object, e.g. {"path": "/api/me", "status": 503}')
         options = dict(spec)
         kind = options.pop("kind", "response")
-        allowed = {
-            "response": {
-                "method",
-                "path",
-                "status",
-                "times",
-                "detail",
-                "retry_after",
-                "retry_after_ms",
-                "delay",
-                "body",
-                "process",
-                "headers",
-                "regex",
-            },
-            "cut_stream": {"path", "after", "times", "partial", "method", "regex"},
-            "stall_stream": {"seconds", "path", "after", "times", "method", "regex"},
-        }.get(str(kind))
+        allowed = (
+            {
+                "response": {
+                    "method",
+                    "path",
+                    "status",
+                    "times",
+                    "detail",
+                    "retry_after",
+                    "retry_after_ms",
+                    "delay",
+                    "body",
+                    "process",
+                    "headers",
+                    "regex",
+                },
+                "cut_stream": {"path", "after", "times", "partial", "method", "regex"},
+                "stall_stream": {"seconds", "path", "after", "times", "method", "regex"},
+            }.get(kind)
+            if isinstance(kind, str)
+            else None
+        )
         if allowed is None:
-            raise ValueError("kind must be 'response', 'cut_stream' or 'stall_stream'")
+            raise ValueError(f"kind must be 'response', 'cut_stream' or 'stall_stream'; got {kind!r}")
         unknown = sorted(set(options) - allowed)
         if unknown:
-            raise ValueError(f"unknown fault option(s) for {kind}: {', '.join(unknown)}")
-        try:
-            if kind == "cut_stream":
-                return self.cut_stream(**options)
-            if kind == "stall_stream":
-                return self.stall_stream(**options)
-            return self.add(**options)
-        except TypeError as exc:  # a missing `seconds` or a wrongly typed value
-            raise ValueError(str(exc)) from None
+            raise ValueError(
+                f"unknown fault option(s) for {kind}: {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
+            )
+        if kind == "cut_stream":
+            return self.cut_stream(**options)
+        if kind == "stall_stream":
+            if "seconds" not in options:
+                raise ValueError("a stall_stream fault needs seconds, the length of the silence")
+            return self.stall_stream(**options)
+        return self.add(**options)
 
 
 def _header_number(value: float | str) -> str:
@@ -360,7 +452,7 @@ _Rule = TypeVar("_Rule", FaultRule, StreamFault)
 
 def _take(rules: list[_Rule], method: str, path: str) -> _Rule | None:
     for index, rule in enumerate(rules):
-        if _match(rule.pattern, rule.method, method, path):
+        if rule.matches(method, path):
             if rule.times is not None:
                 rule.times -= 1
                 if rule.times <= 0:

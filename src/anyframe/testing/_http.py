@@ -10,7 +10,7 @@ way, `{"detail": ...}`, which is what the real control plane answers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -28,6 +28,11 @@ __all__ = [
 
 #: A batch of encoded SSE frames (each ending in a blank line); comment frames start with `:`.
 Frames = list[bytes]
+
+#: Deepest nesting of arrays and objects a JSON body may have. Real bodies stay under ten levels; the
+#: bound keeps every recursive walk over a body (validation, the request log, `json.dumps`) far from
+#: Python's recursion limit.
+MAX_JSON_DEPTH = 100
 
 _MISSING = object()
 
@@ -78,6 +83,10 @@ class Request:
         query: Query parameters; the last value wins.
         headers: Headers with lower-case names.
         body: Raw body bytes (empty when there is none).
+        authorized: Whether the token the request was authenticated with is still live (set by the
+            plane; long-lived streams poll it and end once the token is revoked).
+        route: What the plane's router made of the path (set by the plane, matched once per request).
+        token: The API token the request authenticated with, `False` for none (set by the plane).
     """
 
     method: str
@@ -85,6 +94,9 @@ class Request:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes = b""
+    authorized: Callable[[], bool] = field(default=lambda: True, repr=False)
+    route: object = field(default=None, repr=False)
+    token: object = field(default=None, repr=False)
     _parsed: object = field(default=_MISSING, repr=False)
 
     @property
@@ -99,27 +111,48 @@ class Request:
             The decoded value.
 
         Raises:
-            ApiError: 422 with a `json_invalid` issue when the body is not JSON.
+            ApiError: 422 with a `json_invalid` issue when the body is not JSON; 400 when it nests
+                arrays and objects more than [MAX_JSON_DEPTH][anyframe.testing._http.MAX_JSON_DEPTH]
+                levels deep.
         """
         if self._parsed is _MISSING:
             if not self.has_body:
                 self._parsed = None
             else:
                 try:
-                    self._parsed = json.loads(self.body)
+                    parsed = json.loads(self.body)
+                except RecursionError:
+                    raise _too_deep() from None
                 except ValueError as exc:
                     pos = getattr(exc, "pos", 0)
                     raise validation_error(["body", pos], "JSON decode error", "json_invalid") from None
+                if _depth_exceeds(parsed, MAX_JSON_DEPTH):
+                    raise _too_deep()
+                self._parsed = parsed
         return self._parsed
 
-    def recorded_body(self) -> object:
-        """Return the body for the request log: parsed JSON, else text, else `None`."""
-        if not self.has_body:
-            return None
-        try:
-            return self.json()
-        except ApiError:
-            return self.body.decode("utf-8", "replace")
+
+def _too_deep() -> ApiError:
+    return ApiError(
+        400, f"the JSON body nests arrays/objects more than {MAX_JSON_DEPTH} levels deep; send a flatter body"
+    )
+
+
+def _depth_exceeds(value: object, limit: int) -> bool:
+    """Whether `value` nests containers deeper than `limit` (iterative: no recursion on hostile input)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 @dataclass

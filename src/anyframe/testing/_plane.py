@@ -1,25 +1,36 @@
 """[LocalControlPlane][anyframe.testing.LocalControlPlane] and [serve][anyframe.testing.serve]: start, stop, glue.
 
 The plane owns the world, the HTTP server, the fault registry and the request log. Every `/api` request
-goes: faults -> route (404/405) -> auth (401) -> path params (422) -> handler under the world lock ->
-request log. `/_plane/...` control endpoints skip auth, faults and the log.
+goes: faults -> route (404/405) -> auth (401) -> path, query and body checked against the spec (422) ->
+handler under the world lock -> request log.
+
+`/_plane/...` control endpoints skip faults and the log, and are guarded against the requests a web
+page open in the developer's browser could send to 127.0.0.1 (CSRF) or through a rebound DNS name:
+they answer only a loopback `Host` (403 otherwise), only with the plane's control token
+(`Authorization: Bearer <plane.control_token>`, 401 otherwise), and take bodies only as
+`application/json` (415 otherwise). The two URLs the plane hands out itself, an OAuth `authorize_url`
+and a build's signed `log_url`, carry their own secret (the OAuth `state`, the signature) instead of
+the token, as the real ones do.
 """
 
 from __future__ import annotations
 
+import hmac
 import html
 import ipaddress
 import json
 import logging
+import re
+import secrets
 import socket
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import _builds, _connectors
 from ._chat import append_event
-from ._config import Timings
+from ._config import Limits, Timings
 from ._faults import FaultRule, Faults
 from ._http import (
     ApiError,
@@ -31,10 +42,12 @@ from ._http import (
     error_response,
     json_response,
 )
-from ._requests import RecordedRequest, RequestLog
+from ._requests import BODY_LIMIT, RecordedRequest, RequestLog
 from ._routes import build_router
-from ._routing import convert
+from ._routing import Route, bind
+from ._rows import TokenRow
 from ._server import PlaneServer
+from ._spec import load as load_spec
 from ._world import World
 
 if TYPE_CHECKING:
@@ -45,6 +58,12 @@ if TYPE_CHECKING:
 __all__ = ["LocalControlPlane", "serve"]
 
 logger = logging.getLogger("anyframe.testing")
+
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
+_UNLOGGED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+_TOKEN_SAFE = re.compile(r"[A-Za-z0-9._~+/=-]{16,256}\Z")
+_SEED_TIMEOUT = 30.0
+_TEXT_LIMIT = 4096  # of a body that is not JSON, the request log keeps this many bytes
 
 _HTML_ERROR = (
     b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
@@ -73,7 +92,10 @@ class LocalControlPlane:
         host: Loopback address to bind (`127.0.0.1`, `localhost`, `::1`); anything else is refused.
         port: TCP port; `0` picks a free one.
         api_key: Value of the initial API token (default: a random `afm_...`).
+        control_token: Value of the token the `/_plane` control endpoints require (default: random).
         timings: Delays of the simulated world (see [Timings][anyframe.testing.Timings]).
+        limits: Resource bounds: connections, read timeout, request log size (see
+            [Limits][anyframe.testing.Limits]).
         time_scale: Overrides `timings.time_scale`.
         build_seconds: Overrides `timings.build_seconds`.
         boot_seconds: Overrides `timings.boot_seconds`.
@@ -83,8 +105,8 @@ class LocalControlPlane:
         keepalive_interval: Overrides `timings.keepalive_interval`.
 
     Raises:
-        ValueError: `host` is not a loopback address, `api_key` does not start with `afm_`, or a timing
-            is negative.
+        ValueError: `host` is not a loopback address, `api_key` does not start with `afm_`, the control
+            token is not 16-256 URL-safe characters, or a timing is negative.
     """
 
     def __init__(
@@ -93,7 +115,9 @@ class LocalControlPlane:
         port: int = 0,
         *,
         api_key: str | None = None,
+        control_token: str | None = None,
         timings: Timings | None = None,
+        limits: Limits | None = None,
         time_scale: float | None = None,
         build_seconds: float | None = None,
         boot_seconds: float | None = None,
@@ -103,8 +127,12 @@ class LocalControlPlane:
         keepalive_interval: float | None = None,
     ) -> None:
         self._family = _loopback(host)
-        if api_key is not None and not api_key.startswith("afm_"):
+        if api_key is not None and (not isinstance(api_key, str) or not api_key.startswith("afm_")):
             raise ValueError("api_key must start with 'afm_'")
+        if control_token is not None and (
+            not isinstance(control_token, str) or not _TOKEN_SAFE.match(control_token)
+        ):
+            raise ValueError("control_token must be 16-256 characters from A-Z, a-z, 0-9 and ._~+/=-")
         overrides = {
             "time_scale": time_scale,
             "build_seconds": build_seconds,
@@ -118,11 +146,15 @@ class LocalControlPlane:
         self.timings = Timings(**{**base.__dict__, **{k: v for k, v in overrides.items() if v is not None}})
         self._host = "127.0.0.1" if host == "localhost" else host.strip("[]")
         self._port = port
+        self.limits = limits or Limits()
         self._world = World(self.timings)
         self.faults = Faults()
-        self.requests = RequestLog()
+        self.requests = RequestLog(self.limits)
+        self.control_token = control_token or "plane_" + secrets.token_urlsafe(24)
+        self._log_key = secrets.token_bytes(32)  # signs the build log URLs this plane hands out
         self.stop_event = threading.Event()
-        self._router = build_router()
+        self._spec = load_spec()
+        self._router = build_router(self._spec)
         self._token = self._world.mint_token("local-plane", api_key)
         self._lock = threading.Lock()
         self._server: PlaneServer | None = None
@@ -148,10 +180,17 @@ class LocalControlPlane:
                 raise RuntimeError("a stopped LocalControlPlane cannot be restarted; create a new one")
             if self._server is not None:
                 return self
-            server = PlaneServer((self._host, self._port), self, self._family)
+            server = PlaneServer(
+                (self._host, self._port),
+                self,
+                self._family,
+                max_connections=self.limits.max_connections,
+                read_timeout=self.limits.read_timeout,
+            )
             host = f"[{self._host}]" if self._family == socket.AF_INET6 else self._host
             self.url = f"http://{host}:{server.server_port}"
             self._world.base_url = self.url
+            self._world.sign = self._sign_log_url
             self._world.scheduler.start()
             self._thread = threading.Thread(
                 target=server.serve,
@@ -229,21 +268,40 @@ class LocalControlPlane:
 
         return AsyncAnyFrame(api_key=self.api_key, base_url=self.url, load_dotenv=False)
 
-    def seed(self) -> dict[str, object]:
-        """Create a demo world: an agent `demo` with a build under way and a session booting.
+    def seed(self, *, wait: bool = True, timeout: float = _SEED_TIMEOUT) -> dict[str, object]:
+        """Create a demo world: an agent `demo`, a build and a session of it, ready to talk to.
 
         Useful for examples that expect something to exist already, such as the user guide's "take over
-        a running session". The session becomes `running` after the boot delay. Seeding bypasses faults
-        and the request log.
+        a running session". Seeding bypasses faults and the request log. By default it returns once the
+        session is `running`, so code started right after it finds a running session.
+
+        Args:
+            wait: Wait until the seeded session is `running` (otherwise return while it boots).
+            timeout: Seconds to wait at most.
 
         Returns:
             `{"agent_id": ..., "build_id": ..., "session_id": ...}`.
+
+        Raises:
+            TimeoutError: The session was not running after `timeout` seconds (a large `time_scale`).
         """
         agent = self._call(
             "POST", "/api/agents", {"name": "demo", "repo_url": "tinyhq/box", "install_cmd": "bun install"}
         )
         build = self._call("POST", f"/api/agents/{agent['id']}/build", {"force": False})
         session = self._call("POST", "/api/sessions", {"agent_id": agent["id"], "idle_timeout_s": 3600})
+        if wait:
+            deadline = time.monotonic() + timeout
+            with self._world.cond:
+                row = self._world.sessions[str(session["id"])]
+                while row.status != "running":
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0 or row.status in ("error", "terminated"):
+                        raise TimeoutError(
+                            f"the seeded session is {row.status!r}, not running, after {timeout:g} s; "
+                            "use a smaller time_scale or pass wait=False"
+                        )
+                    self._world.cond.wait(remaining)
         return {"agent_id": agent["id"], "build_id": build["build_id"], "session_id": session["id"]}
 
     def append_events(self, session_id: str, payloads: Iterable[Mapping[str, object]]) -> int:
@@ -295,21 +353,77 @@ class LocalControlPlane:
             response = json_response(500, {"detail": "internal error in the local control plane"})
         if isinstance(response, StreamResponse):
             response.fault = self.faults.take_stream(request.method, request.path)
-        headers = {k: v for k, v in request.headers.items() if k != "authorization"}
-        record = RecordedRequest(
-            request.method, request.path, request.query, headers, request.recorded_body(), response.status
-        )
-        self.requests.append(record)
+        self.requests.append(self._record(request, response.status))
         return response
 
+    def _caller(self, request: Request) -> TokenRow | None:
+        """The live API token a request carries, if any (remembered: a request may revoke its own)."""
+        if request.token is None:
+            scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+            with self._world.cond:
+                row = self._world.authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+            request.token = row or False
+        return request.token if isinstance(request.token, TokenRow) else None
+
+    def _record(self, request: Request, status: int) -> RecordedRequest:
+        """What the request log keeps of a request: no credentials, no secrets, bounded."""
+        if self._caller(request) is None:
+            line = len(request.method) + len(request.path)
+            return RecordedRequest(
+                request.method, request.path, {}, {}, None, status, rejected=True, size=line
+            )
+        headers = {k: v for k, v in request.headers.items() if k not in _UNLOGGED_HEADERS}
+        size = len(request.path) + sum(len(k) + len(v) for k, v in [*headers.items(), *request.query.items()])
+        return RecordedRequest(
+            request.method,
+            request.path,
+            request.query,
+            headers,
+            self._logged_body(request),
+            status,
+            size=size + min(len(request.body), BODY_LIMIT),
+        )
+
+    def _logged_body(self, request: Request) -> object:
+        if not request.has_body:
+            return None
+        if len(request.body) > BODY_LIMIT:
+            return f"<{len(request.body)} bytes, not recorded>"
+        route = self._resolve(request)
+        schema = None if route is None else route.operation.body
+        secret = route is not None and route.operation.secret_body
+        try:
+            value = request.json()
+        except ApiError:  # not JSON, or nested too deeply: some text, and only when it cannot hold a secret
+            if secret:
+                return f"<{len(request.body)} bytes, not recorded>"
+            text = request.body[:_TEXT_LIMIT].decode("utf-8", "replace")
+            return text if len(request.body) <= _TEXT_LIMIT else f"{text}... ({len(request.body)} bytes)"
+        return self._spec.validator.redact(schema, value) if schema is not None and secret else value
+
+    def _resolve(self, request: Request) -> Route | None:
+        """The route of a request, matched once and remembered on it (`None` for an unknown path)."""
+        if request.route is None:
+            try:
+                request.route = self._router.resolve(request)
+            except ApiError as exc:
+                request.route = exc
+        return request.route[0] if isinstance(request.route, tuple) else None
+
     def _route(self, request: Request) -> Response | StreamResponse:
-        route, raw = self._router.resolve(request)
-        header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
+        self._resolve(request)
+        if not isinstance(request.route, tuple):
+            raise cast(ApiError, request.route)
+        route, raw = cast("tuple[Route, dict[str, str]]", request.route)
+        token = self._caller(request)
+        if token is None:
+            raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
+        request.authorized = lambda: token.revoked_at is None
+        params = bind(self._spec, route, request, raw)  # 422 before any state is touched
         with self._world.cond:
-            if scheme.lower() != "bearer" or self._world.authenticate(token.strip()) is None:
+            if token.revoked_at is not None:  # revoked while this request was being validated
                 raise ApiError(401, "invalid or missing API token", {"WWW-Authenticate": "Bearer"})
-            return route.handler(self._world, request, convert(route, raw))
+            return route.handler(self._world, request, params)
 
     def _fault(self, rule: FaultRule, request: Request) -> Response | StreamResponse:
         if rule.delay:
@@ -325,6 +439,8 @@ class LocalControlPlane:
                 getattr(processed.frames, "close", lambda: None)()
         status = rule.status or 200
         headers = dict(rule.headers)
+        if status in (204, 304):
+            return Response(status, b"", None, headers)  # statuses that carry no body
         if rule.retry_after is not None:
             headers["Retry-After"] = rule.retry_after
         if rule.retry_after_ms is not None:
@@ -335,8 +451,39 @@ class LocalControlPlane:
             return Response(status, _HTML_ERROR, "text/html; charset=utf-8", headers)
         return json_response(status, {"detail": rule.detail or f"injected fault: HTTP {status}"}, headers)
 
+    def _guard(self, request: Request, *, capability: bool) -> None:
+        """Refuse what a browser tab could send: a foreign `Host`, no control token, a non-JSON body."""
+        host = request.headers.get("host")
+        if host is not None and _host_name(host) not in _LOOPBACK_HOSTS:
+            raise ApiError(
+                403,
+                f"Host {host!r} is not a loopback name; the local control plane answers /_plane requests "
+                "addressed to 127.0.0.1, localhost or [::1] only",
+            )
+        if capability:
+            return
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip(), self.control_token):
+            raise ApiError(
+                401,
+                "the /_plane control endpoints need the plane's control token: send "
+                "'Authorization: Bearer <token>' with plane.control_token (printed by python -m anyframe.testing)",
+                {"WWW-Authenticate": "Bearer"},
+            )
+        if request.has_body:
+            media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+            if media != "application/json":
+                raise ApiError(
+                    415, f"send the body as JSON with Content-Type: application/json, not {media or 'none'!r}"
+                )
+
     def _control(self, request: Request) -> Response:
         path, method = request.path.rstrip("/"), request.method
+        capability = method == "GET" and (
+            path == "/_plane/oauth/authorize" or path.startswith("/_plane/logs/")
+        )
+        self._guard(request, capability=capability)
         if path == "/_plane/health" and method == "GET":
             return json_response(200, {"ok": True, "url": self.url})
         if path == "/_plane/faults":
@@ -347,9 +494,15 @@ class LocalControlPlane:
                 return empty_response()
             if method == "POST":
                 try:
-                    rule = self.faults.add_from_json(request.json())
+                    spec = request.json()
+                except ApiError:
+                    raise ApiError(
+                        400, "the fault must be a JSON object; the body is not valid JSON"
+                    ) from None
+                try:
+                    rule = self.faults.add_from_json(spec)
                 except ValueError as exc:
-                    raise ApiError(422, str(exc)) from None
+                    raise ApiError(400, str(exc)) from None
                 return json_response(201, rule.to_json())
         if path == "/_plane/requests":
             if method == "GET":
@@ -369,12 +522,35 @@ class LocalControlPlane:
                 build_id = int(path.rsplit("/", 1)[1])
             except ValueError:
                 raise ApiError(404, "Not Found") from None
+            self._check_log_url(build_id, request.query)
             with self._world.cond:
                 text = _builds.build_log_text(self._world, build_id)
             if text is None:
                 raise ApiError(404, "build not found")
             return Response(200, text.encode(), "text/plain; charset=utf-8")
         raise ApiError(404, "Not Found")
+
+    def _sign_log_url(self, build_id: int, expires: int) -> str:
+        message = f"{build_id}:{expires}".encode()
+        return hmac.new(self._log_key, message, "sha256").hexdigest()[:32]
+
+    def _check_log_url(self, build_id: int, query: Mapping[str, str]) -> None:
+        try:
+            expires = int(query.get("expires", ""))
+        except ValueError:
+            raise ApiError(403, "the log URL is not signed; get one from build_log_url") from None
+        if not hmac.compare_digest(query.get("sig", ""), self._sign_log_url(build_id, expires)):
+            raise ApiError(403, "the log URL's signature is invalid; get a new one from build_log_url")
+        if expires < time.time():
+            raise ApiError(403, "the log URL has expired; get a new one from build_log_url")
+
+
+def _host_name(host: str) -> str:
+    """The host part of a `Host` header, without the port (IPv6 literals keep their brackets)."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def _record_json(record: RecordedRequest) -> dict[str, object]:
@@ -386,6 +562,7 @@ def _record_json(record: RecordedRequest) -> dict[str, object]:
         "body": record.body,
         "status": record.status,
         "at": record.at,
+        "rejected": record.rejected,
     }
 
 
@@ -394,7 +571,9 @@ def serve(
     port: int = 0,
     *,
     api_key: str | None = None,
+    control_token: str | None = None,
     timings: Timings | None = None,
+    limits: Limits | None = None,
     time_scale: float | None = None,
     build_seconds: float | None = None,
     boot_seconds: float | None = None,
@@ -409,7 +588,9 @@ def serve(
         host: Loopback address to bind.
         port: TCP port; `0` picks a free one.
         api_key: Value of the initial API token (default: random).
+        control_token: Value of the `/_plane` control token (default: random).
         timings: Delays of the simulated world.
+        limits: Resource bounds (connections, read timeout, request log size).
         time_scale: Overrides `timings.time_scale`.
         build_seconds: Overrides `timings.build_seconds`.
         boot_seconds: Overrides `timings.boot_seconds`.
@@ -429,7 +610,9 @@ def serve(
         host,
         port,
         api_key=api_key,
+        control_token=control_token,
         timings=timings,
+        limits=limits,
         time_scale=time_scale,
         build_seconds=build_seconds,
         boot_seconds=boot_seconds,

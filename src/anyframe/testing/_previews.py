@@ -1,7 +1,8 @@
 """Previews: the one `POST /api/sessions/{session_id}/previews` endpoint and its six actions (§10).
 
-The body's `action` picks the operation (`list`, `start`, `stop`, `status`, `logs`, `batch_start`); each
-action's fields are validated (unknown action or field, missing `cmd`, a port outside 1-65535: 422).
+The body's `action` picks the operation (`list`, `start`, `stop`, `status`, `logs`, `batch_start`); the
+spec's `PreviewActionRequest` (a union discriminated by `action`) validates each action's fields before
+this module runs (unknown action or field, missing `cmd`, a port outside 1-65535: 422).
 The session must be running (409 otherwise). A preview starts `running` at once; a command that
 contains `exit N` (N != 0) or the word `fail` ends in `error` with that exit code and `ok: false`.
 
@@ -19,25 +20,13 @@ import re
 import time
 from typing import cast
 
-from ._http import ApiError, Request, Response, json_response, validation_error
-from ._routing import Params
+from ._http import ApiError, Request, Response, json_response
+from ._routing import SESSION, Handler, Params
 from ._rows import JSON, PreviewRow, SessionRow
-from ._validate import Field, check, require_object
 from ._world import World
 
-__all__ = ["previews"]
+__all__ = ["ROUTES", "previews"]
 
-_ACTIONS = ("list", "start", "stop", "status", "logs", "batch_start")
-_TARGET = {"port": Field("int", port=True), "name": Field("str")}
-_SPEC = {"cmd": Field("str", required=True, min_length=1), **_TARGET}
-_SPECS: dict[str, dict[str, Field]] = {
-    "list": {},
-    "start": _SPEC,
-    "stop": _TARGET,
-    "status": _TARGET,
-    "logs": {**_TARGET, "tail": Field("int", ge=0)},
-    "batch_start": {"previews": Field("list", required=True)},
-}
 _EXIT = re.compile(r"\bexit\s+(\d+)")
 _FAIL = re.compile(r"\bfail\b", re.IGNORECASE)
 
@@ -151,19 +140,8 @@ def _batch(session: SessionRow, checked: list[dict[str, object]]) -> JSON:
 
 def previews(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions/{session_id}/previews`: dispatch on `action`."""
-    body = require_object(request.json())
-    action = body.get("action")
-    if "action" not in body:
-        raise validation_error(["body", "action"], "Field required", "missing")
-    if action not in _ACTIONS:
-        allowed = ", ".join(f"'{a}'" for a in _ACTIONS[:-1]) + f" or '{_ACTIONS[-1]}'"
-        raise validation_error(["body", "action"], f"Input should be {allowed}", "literal_error")
-    fields = check({k: v for k, v in body.items() if k != "action"}, _SPECS[str(action)])
-    tail = fields.get("tail", 200)
-    specs = [
-        check(require_object(spec, ["body", "previews", i]), _SPEC, ["body", "previews", i])
-        for i, spec in enumerate(cast("list[object]", fields.get("previews", [])))
-    ]
+    fields = params.fields()
+    action = fields["action"]
     session = world.session(params.text("session_id"))
     if session.status != "running":
         raise ApiError(409, "session is not running")
@@ -174,13 +152,13 @@ def previews(world: World, request: Request, params: Params) -> Response:
     if action == "start":
         return json_response(200, _start(session, fields))
     if action == "batch_start":
-        return json_response(200, _batch(session, specs))
+        return json_response(200, _batch(session, cast("list[dict[str, object]]", fields["previews"])))
     preview = _find(session, fields.get("port"), fields.get("name"))
     if action == "logs":
         lines = (
             []
             if preview is None
-            else preview.logs[len(preview.logs) - min(cast(int, tail), len(preview.logs)) :]
+            else preview.logs[len(preview.logs) - min(cast(int, fields["tail"]), len(preview.logs)) :]
         )
         out: JSON = {"lines": lines}
         if preview is None:
@@ -192,3 +170,9 @@ def previews(world: World, request: Request, params: Params) -> Response:
         preview.status = "stopped"
         preview.logs.append("stopped")
     return json_response(200, _result(preview))
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", f"{SESSION}/previews", previews),
+]

@@ -7,14 +7,27 @@ open SSE streams hanging after `shutdown()`. This subclass writes each response 
 `TCP_NODELAY`, writes SSE frames as HTTP chunks, tracks every accepted socket and handler thread so that
 [PlaneServer.close][anyframe.testing._server.PlaneServer.close] ends them all, and implements the
 stream faults (cut, stall) at the socket level where they belong.
+
+It is also a server on a developer's machine that any local process (or web page) can reach, so it is
+bounded: a request must arrive whole within `read_timeout` seconds of the connection opening or of the
+previous answer (idle keep-alive connections and slow-loris clients are closed; a request cut short
+answers 408), a client that stops reading an answer is dropped after the same time, at most
+`max_connections` connections are served at once (one thread each; the next one is answered 503 at
+once), bodies are capped at 16 MiB, and a malformed `Content-Length` or chunk size answers 400 instead of
+reading the socket to its end. Open event streams cost a thread each but no CPU while idle: the default
+bound ([Limits][anyframe.testing.Limits]) sits far above the thousand concurrent streams the SDK's
+benchmarks hold open.
 """
 
 from __future__ import annotations
 
 import contextlib
 import http.client
+import io
 import itertools
+import json
 import logging
+import re
 import selectors
 import socket
 import threading
@@ -32,7 +45,44 @@ logger = logging.getLogger("anyframe.testing")
 
 _Req = socket.socket | tuple[bytes, socket.socket]  # socketserver's request type (TCP: a socket)
 _MAX_BODY = 16 * 1024 * 1024
+_MAX_TRAILERS = 64
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+_LENGTH = re.compile(rb"[0-9]{1,20}")
 _request_ids = itertools.count(1)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """Socket reads bounded by one deadline for the whole request, not by a timeout per `recv`.
+
+    A per-read timeout lets a client that trickles one byte every few seconds hold its thread for ever;
+    a deadline does not. `received` counts the bytes of the current request, so a timeout can tell an
+    idle keep-alive connection (close quietly) from a request cut short (answer 408).
+    """
+
+    def __init__(self, sock: socket.socket) -> None:
+        super().__init__()
+        self.sock = sock
+        self.deadline: float | None = None
+        self.received = 0
+        self.timed_out = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self.deadline is not None:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                self.timed_out = True
+                raise TimeoutError("the request did not arrive in time")
+            self.sock.settimeout(remaining)
+        try:
+            count = self.sock.recv_into(buffer)
+        except TimeoutError:
+            self.timed_out = True
+            raise
+        self.received += count
+        return count
 
 
 class App(Protocol):
@@ -51,9 +101,19 @@ class PlaneServer(ThreadingHTTPServer):
     request_queue_size = 2048  # a benchmark opens 1,000 requests at once through a 100-connection pool
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], app: App, family: socket.AddressFamily) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        app: App,
+        family: socket.AddressFamily,
+        *,
+        max_connections: int,
+        read_timeout: float,
+    ) -> None:
         self.address_family = family
         self.app = app
+        self.max_connections = max_connections
+        self.read_timeout = read_timeout
         self._lock = threading.Lock()
         self._conn_sockets: set[socket.socket] = set()
         self._conn_threads: set[threading.Thread] = set()
@@ -95,6 +155,11 @@ class PlaneServer(ThreadingHTTPServer):
         return sock, address
 
     def process_request(self, request: _Req, client_address: object) -> None:
+        with self._lock:
+            busy = len(self._conn_threads)
+        if busy >= self.max_connections:
+            self._refuse(request)
+            return
         thread = threading.Thread(
             target=self._serve_connection,
             args=(request, client_address),
@@ -104,6 +169,25 @@ class PlaneServer(ThreadingHTTPServer):
         with self._lock:
             self._conn_threads.add(thread)
         thread.start()
+
+    def _refuse(self, request: _Req) -> None:
+        """Answer 503 at once, on the accepting thread, when every connection slot is taken."""
+        detail = (
+            f"the local control plane is already serving {self.max_connections} connections "
+            "(max_connections); close idle clients or start it with a larger max_connections"
+        )
+        body = json.dumps({"detail": detail}).encode()
+        head = (
+            f"HTTP/1.1 503 Service Unavailable\r\nx-request-id: req_{next(_request_ids)}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nRetry-After: 1\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode()
+        if isinstance(request, socket.socket):
+            with contextlib.suppress(OSError):
+                request.settimeout(1.0)
+                request.sendall(head + body)
+        logger.debug("refused a connection: %d already open", self.max_connections)
+        self.shutdown_request(request)
 
     def _serve_connection(self, request: _Req, client_address: object) -> None:
         try:
@@ -158,6 +242,30 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
     server: PlaneServer
 
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()  # the stock buffered reader: replaced, and released so the socket can close
+        self._reader = _DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self._reader)
+        self._responded = False
+        # What an answer needs before a request line was parsed (a 408 for a request cut short).
+        self.command, self.requestline, self.request_version = "", "", "HTTP/1.1"
+
+    def handle_one_request(self) -> None:
+        # The whole next request, from its first byte to the end of its body, must arrive in time.
+        self._reader.deadline = time.monotonic() + self.server.read_timeout
+        self._reader.received = 0
+        self._reader.timed_out = False
+        self._responded = False
+        super().handle_one_request()  # turns a TimeoutError into close_connection = True
+        if self._reader.timed_out and self._reader.received and not self._responded:
+            self.close_connection = True
+            seconds = self.server.read_timeout
+            detail = f"the request did not arrive within {seconds:g} s; send it whole, without pausing"
+            with contextlib.suppress(OSError):
+                self.connection.settimeout(1.0)
+                self._write(error_response(ApiError(408, detail)), f"req_{next(_request_ids)}")
+
     def log_message(self, format: str, *args: object) -> None:
         logger.debug("%s - %s", self.address_string(), format % args)
 
@@ -180,6 +288,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self._write(error_response(exc), request_id)
             return
+        # The request is in; from now on the socket only writes, and a client that stops reading the
+        # answer for `read_timeout` seconds is dropped rather than holding its thread.
+        self._reader.deadline = None
+        self.connection.settimeout(self.server.read_timeout)
         url = urlsplit(self.path)
         request = Request(
             method=self.command.upper(),
@@ -196,35 +308,52 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            parts: list[bytes] = []
-            total = 0
-            while True:
-                size_line = self.rfile.readline(1024)
-                try:
-                    size = int(size_line.split(b";")[0].strip(), 16)
-                except ValueError:
-                    raise ApiError(400, "malformed chunked body") from None
-                if size == 0:
-                    while self.rfile.readline(1024).strip():  # trailers
-                        pass
-                    return b"".join(parts)
-                total += size
-                if total > _MAX_BODY:
-                    raise ApiError(413, "request body too large")
-                parts.append(self.rfile.read(size))
-                self.rfile.readline(8)
+            return self._read_chunked()
         raw_length = self.headers.get("Content-Length")
         if raw_length is None:
             return b""
-        try:
-            length = int(raw_length)
-        except ValueError:
-            raise ApiError(400, "invalid Content-Length") from None
-        if length < 0:
-            raise ApiError(400, "invalid Content-Length")
+        if not _LENGTH.fullmatch(raw_length.strip().encode("latin-1", "replace")):
+            raise ApiError(400, "invalid Content-Length: send the body's size in bytes as a decimal number")
+        length = int(raw_length)
         if length > _MAX_BODY:
-            raise ApiError(413, "request body too large")
-        return self.rfile.read(length) if length else b""
+            raise ApiError(413, _too_large(length))
+        body = self.rfile.read(length) if length else b""
+        if len(body) < length:
+            raise ApiError(
+                400, f"the body ended after {len(body)} of the {length} bytes Content-Length announced"
+            )
+        return body
+
+    def _read_chunked(self) -> bytes:
+        parts: list[bytes] = []
+        total = 0
+        while True:
+            size_line = self.rfile.readline(1026)
+            if not size_line.endswith(b"\n"):
+                raise ApiError(
+                    400, "malformed chunked body: a chunk size line is missing or longer than 1 KiB"
+                )
+            size_text = size_line.split(b";", 1)[0].strip()
+            if not _CHUNK_SIZE.fullmatch(size_text):
+                shown = size_text[:20].decode("latin-1")
+                raise ApiError(
+                    400, f"malformed chunked body: chunk size {shown!r} is not 1-16 hexadecimal digits"
+                )
+            size = int(size_text, 16)
+            if size == 0:
+                for _ in range(_MAX_TRAILERS):
+                    if not self.rfile.readline(8192).strip():
+                        return b"".join(parts)
+                raise ApiError(400, f"malformed chunked body: more than {_MAX_TRAILERS} trailer lines")
+            total += size
+            if total > _MAX_BODY:
+                raise ApiError(413, _too_large(total))
+            data = self.rfile.read(size)
+            if len(data) < size or self.rfile.readline(3) not in (b"\r\n", b"\n"):
+                raise ApiError(
+                    400, "malformed chunked body: a chunk is shorter than its size or lacks its CRLF"
+                )
+            parts.append(data)
 
     def _head(self, status: int, request_id: str, headers: dict[str, str]) -> bytearray:
         reason = http.client.responses.get(status, "Unknown")
@@ -236,6 +365,7 @@ class _Handler(BaseHTTPRequestHandler):
         return out
 
     def _write(self, response: Response, request_id: str) -> None:
+        self._responded = True
         headers = dict(response.headers)
         if response.content_type is not None:
             headers["Content-Type"] = response.content_type
@@ -257,6 +387,7 @@ class _Handler(BaseHTTPRequestHandler):
             "X-Accel-Buffering": "no",
             "Transfer-Encoding": "chunked",
         }
+        self._responded = True
         out = self._head(response.status, request_id, headers) + b"\r\n"
         fault = response.fault if isinstance(response.fault, StreamFault) else None
         frames = response.frames
@@ -310,6 +441,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _chunk(self, data: bytes) -> None:
         if data:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+
+def _too_large(size: int) -> str:
+    return f"request body too large ({size} bytes); the local control plane accepts at most {_MAX_BODY} bytes"
 
 
 def _cuts_mid_frame(fault: StreamFault) -> bool:

@@ -21,12 +21,12 @@ import uuid
 from typing import cast
 
 from ._http import ApiError, Request, Response, empty_response, json_response
-from ._routing import Params
+from ._routing import SESSION, Handler, Params
 from ._rows import SessionRow, SnapshotRow, utcnow
-from ._validate import Field, body_object
 from ._world import World, short_id
 
 __all__ = [
+    "ROUTES",
     "create_session",
     "delete_session",
     "get_session",
@@ -39,14 +39,6 @@ __all__ = [
 ]
 
 LIVE = frozenset({"booting", "running", "snapshotting"})
-
-_CREATE = {
-    "agent_id": Field("int", required=True),
-    "idle_timeout_s": Field("int", ge=0),
-    "unsafe": Field("bool"),
-    "resume_from_snapshot_id": Field("int", nullable=True),
-    "is_setup_session": Field("bool"),
-}
 
 
 def _current(world: World, session: SessionRow, epoch: int) -> bool:
@@ -150,9 +142,9 @@ def list_sessions(world: World, request: Request, params: Params) -> Response:
 
 def create_session(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions` (202, status `booting`; 404 `agent not found`)."""
-    body = body_object(request, _CREATE)
+    body = params.fields()
     agent = world.agent(cast(int, body["agent_id"]))
-    idle = body.get("idle_timeout_s", 300)
+    idle = body["idle_timeout_s"]
     image = agent.warmup_image_id if not body.get("is_setup_session") else None
     snapshot_id = body.get("resume_from_snapshot_id")
     if snapshot_id is not None:
@@ -205,7 +197,7 @@ def terminate_session(world: World, request: Request, params: Params) -> Respons
 
 def resume_session(world: World, request: Request, params: Params) -> Response:
     """`POST /api/sessions/{session_id}/resume` (202 `booting`; 409 when live or without a snapshot)."""
-    body = body_object(request, {"unsafe": Field("bool")}, optional=True)
+    body = params.fields()
     session = world.session(params.text("session_id"))
     if session.status in LIVE:
         raise ApiError(409, f"session is {session.status}")
@@ -215,8 +207,7 @@ def resume_session(world: World, request: Request, params: Params) -> Response:
     latest = max(snapshots, key=lambda s: s.id)
     session.snapshot_image_id = latest.modal_image_id
     session.paused_at = None
-    if "unsafe" in body:
-        session.unsafe = body["unsafe"] is True
+    session.unsafe = body["unsafe"] is True
     _boot(world, session)
     return json_response(202, session.to_json())
 
@@ -244,3 +235,16 @@ def save_as_base(world: World, request: Request, params: Params) -> Response:
     return json_response(
         200, {"warmup_image_id": snapshot.modal_image_id, "warmup_inputs_hash": f"sha256:{digest}"}
     )
+
+
+#: The operations this module serves, in the contract's order (`_routes.py` gathers them).
+ROUTES: list[tuple[str, str, Handler]] = [
+    ("GET", "/api/sessions", list_sessions),
+    ("POST", "/api/sessions", create_session),
+    ("GET", SESSION, get_session),
+    ("DELETE", SESSION, delete_session),
+    ("POST", f"{SESSION}/terminate", terminate_session),
+    ("POST", f"{SESSION}/resume", resume_session),
+    ("GET", f"{SESSION}/snapshots", list_snapshots),
+    ("POST", f"{SESSION}/save-as-base", save_as_base),
+]

@@ -63,6 +63,8 @@ class World:
         self.scheduler = Scheduler()
         self.stopping = threading.Event()
         self.base_url = ""
+        #: Signs `(build_id, expires)` for the build log URLs (set by the plane, which holds the key).
+        self.sign: Callable[[int, int], str] = lambda build_id, expires: ""
         self._ids: defaultdict[str, Iterator[int]] = defaultdict(lambda: itertools.count(1))
         self.tokens: dict[int, TokenRow] = {}
         self.token_index: dict[str, TokenRow] = {}

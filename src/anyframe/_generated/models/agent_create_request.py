@@ -4,8 +4,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.agent_create_request_runtime import (
+    AgentCreateRequestRuntime,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,11 +20,18 @@ T = TypeVar("T", bound="AgentCreateRequest")
 
 @_attrs_define
 class AgentCreateRequest:
+    """Omitted fields take the server's defaults; `null` is not accepted here (send it on update to
+    clear a field).
+
+    """
+
     name: str
     description: str | Unset = UNSET
     system_prompt: str | Unset = UNSET
-    runtime: str | Unset = UNSET
-    """ Known values: `claude`, `codex`. Server default `claude`. """
+    runtime: AgentCreateRequestRuntime | Unset = UNSET
+    """ The coding agent inside the sandbox. Server default `claude`. The server rejects other
+    values with 422; responses treat the field as an open set (a newer server may add one).
+     """
     repo_url: str | Unset = UNSET
     """ GitHub `owner/name`, e.g. `tinyhq/box`. Omit for a repo-less agent. """
     repo_ref: str | Unset = UNSET
@@ -36,8 +45,9 @@ class AgentCreateRequest:
     `standard`, `full_trust`.
      """
     env_vars: AgentCreateRequestEnvVars | Unset = UNSET
-    """ Environment variables; names must match `^[A-Z_][A-Z0-9_]*$`. Encrypted at rest. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Environment variables; names must match `^[A-Z_][A-Z0-9_]*$`. Values are secrets:
+    encrypted at rest, write-only (responses show `"****"`).
+     """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -46,7 +56,9 @@ class AgentCreateRequest:
 
         system_prompt = self.system_prompt
 
-        runtime = self.runtime
+        runtime: str | Unset = UNSET
+        if not isinstance(self.runtime, Unset):
+            runtime = self.runtime
 
         repo_url = self.repo_url
 
@@ -69,7 +81,7 @@ class AgentCreateRequest:
             env_vars = self.env_vars.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -110,7 +122,12 @@ class AgentCreateRequest:
 
         system_prompt = d.pop("system_prompt", UNSET)
 
-        runtime = d.pop("runtime", UNSET)
+        _runtime = d.pop("runtime", UNSET)
+        runtime: AgentCreateRequestRuntime | Unset
+        if isinstance(_runtime, Unset):
+            runtime = UNSET
+        else:
+            runtime = _runtime
 
         repo_url = d.pop("repo_url", UNSET)
 
@@ -150,21 +167,4 @@ class AgentCreateRequest:
             env_vars=env_vars,
         )
 
-        agent_create_request.additional_properties = d
         return agent_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -11,7 +11,10 @@ T = TypeVar("T", bound="AgentCreateRequestEnvVars")
 
 @_attrs_define
 class AgentCreateRequestEnvVars:
-    """Environment variables; names must match `^[A-Z_][A-Z0-9_]*$`. Encrypted at rest."""
+    """Environment variables; names must match `^[A-Z_][A-Z0-9_]*$`. Values are secrets:
+    encrypted at rest, write-only (responses show `"****"`).
+
+    """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

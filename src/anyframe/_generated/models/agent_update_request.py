@@ -5,6 +5,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.agent_update_request_runtime import (
+    AgentUpdateRequestRuntime,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,15 +21,16 @@ T = TypeVar("T", bound="AgentUpdateRequest")
 @_attrs_define
 class AgentUpdateRequest:
     """Any subset of the create fields; omitted keys are unchanged. An explicit `null` on a nullable
-    field asks the server to clear it (unverified server behaviour).
+    field clears it (`repo_ref` returns to the server default `main`). An env var sent back with
+    the masked value `"****"` keeps its stored value.
 
     """
 
     name: str | Unset = UNSET
     description: None | str | Unset = UNSET
     system_prompt: None | str | Unset = UNSET
-    runtime: str | Unset = UNSET
-    """ Known values: `claude`, `codex`. """
+    runtime: AgentUpdateRequestRuntime | Unset = UNSET
+    """ The coding agent inside the sandbox; other values are rejected with 422. """
     repo_url: None | str | Unset = UNSET
     """ GitHub `owner/name`. """
     repo_ref: None | str | Unset = UNSET
@@ -35,6 +39,7 @@ class AgentUpdateRequest:
     preview_ports: list[int] | Unset = UNSET
     permissions: AgentUpdateRequestPermissions | Unset = UNSET
     env_vars: AgentUpdateRequestEnvVars | Unset = UNSET
+    """ Replaces the whole set. Values are write-only secrets. """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -51,7 +56,9 @@ class AgentUpdateRequest:
         else:
             system_prompt = self.system_prompt
 
-        runtime = self.runtime
+        runtime: str | Unset = UNSET
+        if not isinstance(self.runtime, Unset):
+            runtime = self.runtime
 
         repo_url: None | str | Unset
         if isinstance(self.repo_url, Unset):
@@ -143,7 +150,12 @@ class AgentUpdateRequest:
 
         system_prompt = _parse_system_prompt(d.pop("system_prompt", UNSET))
 
-        runtime = d.pop("runtime", UNSET)
+        _runtime = d.pop("runtime", UNSET)
+        runtime: AgentUpdateRequestRuntime | Unset
+        if isinstance(_runtime, Unset):
+            runtime = UNSET
+        else:
+            runtime = _runtime
 
         def _parse_repo_url(data: object) -> None | str | Unset:
             if data is None:

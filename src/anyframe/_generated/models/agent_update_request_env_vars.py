@@ -11,6 +11,8 @@ T = TypeVar("T", bound="AgentUpdateRequestEnvVars")
 
 @_attrs_define
 class AgentUpdateRequestEnvVars:
+    """Replaces the whole set. Values are write-only secrets."""
+
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

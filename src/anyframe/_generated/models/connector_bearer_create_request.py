@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -14,12 +13,12 @@ T = TypeVar("T", bound="ConnectorBearerCreateRequest")
 @_attrs_define
 class ConnectorBearerCreateRequest:
     mcp_url: str
+    """ URL of the remote MCP server. """
     display_name: str
     token: str
     """ The bearer token (a secret, write-only). """
     default_enabled: bool | Unset = True
     """ Whether agents get the connector enabled by default. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         mcp_url = self.mcp_url
@@ -31,7 +30,7 @@ class ConnectorBearerCreateRequest:
         default_enabled = self.default_enabled
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "mcp_url": mcp_url,
@@ -62,21 +61,4 @@ class ConnectorBearerCreateRequest:
             default_enabled=default_enabled,
         )
 
-        connector_bearer_create_request.additional_properties = d
         return connector_bearer_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ConnectorDiscoverRequest")
 
@@ -12,13 +11,13 @@ T = TypeVar("T", bound="ConnectorDiscoverRequest")
 @_attrs_define
 class ConnectorDiscoverRequest:
     mcp_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ URL of the remote MCP server, e.g. `https://mcp.example.com/mcp`. """
 
     def to_dict(self) -> dict[str, Any]:
         mcp_url = self.mcp_url
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "mcp_url": mcp_url,
@@ -36,21 +35,4 @@ class ConnectorDiscoverRequest:
             mcp_url=mcp_url,
         )
 
-        connector_discover_request.additional_properties = d
         return connector_discover_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,8 +4,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.mcp_create_request_transport import (
+    McpCreateRequestTransport,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,19 +20,18 @@ T = TypeVar("T", bound="McpCreateRequest")
 @_attrs_define
 class McpCreateRequest:
     name: str
-    transport: str
-    """ Known values: `http`, `sse`, `stdio`. """
+    transport: McpCreateRequestTransport
+    """ The MCP transport; other values are rejected with 422. """
     config: McpCreateRequestConfig
     """ `{"url": "..."}` for http/sse, `{"command": "npx", "args": [...]}` for stdio. """
     secret_ref: str | Unset = UNSET
     """ Name of a stored secret to inject. Omit when there is none. """
     enabled: bool | Unset = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        transport = self.transport
+        transport: str = self.transport
 
         config = self.config.to_dict()
 
@@ -39,7 +40,7 @@ class McpCreateRequest:
         enabled = self.enabled
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -77,21 +78,4 @@ class McpCreateRequest:
             enabled=enabled,
         )
 
-        mcp_create_request.additional_properties = d
         return mcp_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

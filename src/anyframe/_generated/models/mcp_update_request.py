@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -17,11 +16,12 @@ T = TypeVar("T", bound="McpUpdateRequest")
 
 @_attrs_define
 class McpUpdateRequest:
+    """Any subset; `transport` is not updatable. `secret_ref` set to `null` removes it."""
+
     name: str | Unset = UNSET
     config: McpUpdateRequestConfig | Unset = UNSET
-    secret_ref: str | Unset = UNSET
+    secret_ref: None | str | Unset = UNSET
     enabled: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -30,12 +30,16 @@ class McpUpdateRequest:
         if not isinstance(self.config, Unset):
             config = self.config.to_dict()
 
-        secret_ref = self.secret_ref
+        secret_ref: None | str | Unset
+        if isinstance(self.secret_ref, Unset):
+            secret_ref = UNSET
+        else:
+            secret_ref = self.secret_ref
 
         enabled = self.enabled
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
@@ -62,7 +66,14 @@ class McpUpdateRequest:
         else:
             config = McpUpdateRequestConfig.from_dict(_config)
 
-        secret_ref = d.pop("secret_ref", UNSET)
+        def _parse_secret_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        secret_ref = _parse_secret_ref(d.pop("secret_ref", UNSET))
 
         enabled = d.pop("enabled", UNSET)
 
@@ -73,21 +84,4 @@ class McpUpdateRequest:
             enabled=enabled,
         )
 
-        mcp_update_request.additional_properties = d
         return mcp_update_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.preview_spec import PreviewSpec
@@ -17,7 +16,6 @@ T = TypeVar("T", bound="PreviewBatchStartRequest")
 class PreviewBatchStartRequest:
     action: Literal["batch_start"]
     previews: list[PreviewSpec]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action
@@ -28,7 +26,7 @@ class PreviewBatchStartRequest:
             previews.append(previews_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "action": action,
@@ -59,21 +57,4 @@ class PreviewBatchStartRequest:
             previews=previews,
         )
 
-        preview_batch_start_request.additional_properties = d
         return preview_batch_start_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +14,7 @@ T = TypeVar("T", bound="SessionCreateRequest")
 class SessionCreateRequest:
     agent_id: int
     idle_timeout_s: int | Unset = 300
-    """ Seconds of inactivity after which the sandbox snapshots itself. """
+    """ Seconds of inactivity after which the sandbox snapshots itself; `0` never does. """
     unsafe: bool | Unset = False
     """ Run the inner agent with permission prompts skipped. """
     resume_from_snapshot_id: int | Unset = UNSET
@@ -24,7 +23,6 @@ class SessionCreateRequest:
     """ Boot a setup session (dependencies image, unlocks save-as-base). Send it only as `true`;
     omit it otherwise.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         agent_id = self.agent_id
@@ -38,7 +36,7 @@ class SessionCreateRequest:
         is_setup_session = self.is_setup_session
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "agent_id": agent_id,
@@ -76,21 +74,4 @@ class SessionCreateRequest:
             is_setup_session=is_setup_session,
         )
 
-        session_create_request.additional_properties = d
         return session_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.skill_create_request_source import SkillCreateRequestSource
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,24 +18,23 @@ T = TypeVar("T", bound="SkillCreateRequest")
 @_attrs_define
 class SkillCreateRequest:
     name: str
-    source: str
-    """ Known values: `inline`, `git`. """
+    source: SkillCreateRequestSource
+    """ Where the skill comes from; other values are rejected with 422. """
     content: SkillCreateRequestContent
     """ Free-form, e.g. `{"markdown": "..."}`. """
     enabled: bool | Unset = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        source = self.source
+        source: str = self.source
 
         content = self.content.to_dict()
 
         enabled = self.enabled
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -68,21 +67,4 @@ class SkillCreateRequest:
             enabled=enabled,
         )
 
-        skill_create_request.additional_properties = d
         return skill_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

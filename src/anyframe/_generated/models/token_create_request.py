@@ -4,22 +4,26 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="TokenCreateRequest")
 
 
 @_attrs_define
 class TokenCreateRequest:
+    """Closed, like every request body of this API except the opaque chat bodies: an unknown field is
+    rejected with 422 (`extra_forbidden`) instead of being silently ignored. A missing, empty or
+    blank `name` answers 422 with the string `detail` `"name required"`.
+
+    """
+
     name: str
-    """ Human label of the token. Must not be empty. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Human label of the token. Must not be empty or blank. """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -37,21 +41,4 @@ class TokenCreateRequest:
             name=name,
         )
 
-        token_create_request.additional_properties = d
         return token_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,6 +1,7 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
 from ...models.connector_toggle_request import ConnectorToggleRequest
 
 METHOD = "PUT"
@@ -12,16 +13,16 @@ def build_request(
     connector_id: int,
     *,
     body: ConnectorToggleRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Enable or disable a connector for an agent
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `PUT /api/agents/{agent_id}/connectors/{connector_id}`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `PUT /api/agents/{agent_id}/connectors/{connector_id}`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             agent_id=quote(str(agent_id), safe=""),
             connector_id=quote(str(connector_id), safe=""),
         ),
@@ -32,4 +33,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
 
 METHOD = "GET"
@@ -9,10 +10,10 @@ PATH = "/api/attention"
 def build_request(
     *,
     limit: int | Unset = 20,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """List sessions needing attention
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/attention`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `GET /api/attention`.
     """
 
     params: dict[str, Any] = {}
@@ -23,8 +24,8 @@ def build_request(
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
         "params": params,
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,6 +1,7 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
 
 METHOD = "GET"
@@ -11,10 +12,10 @@ def build_request(
     agent_id: int,
     *,
     limit: int | Unset = 20,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """List the agent's builds
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/agents/{agent_id}/builds`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `GET /api/agents/{agent_id}/builds`.
     """
 
     params: dict[str, Any] = {}
@@ -25,10 +26,10 @@ def build_request(
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             agent_id=quote(str(agent_id), safe=""),
         ),
         "params": params,
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -2,6 +2,7 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
 
 METHOD = "GET"
@@ -13,10 +14,10 @@ def build_request(
     *,
     since: int | Unset = 0,
     limit: int | Unset = 1000,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Read the persisted chat transcript
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/sessions/{session_id}/transcript`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `GET /api/sessions/{session_id}/transcript`.
     """
 
     params: dict[str, Any] = {}
@@ -29,10 +30,10 @@ def build_request(
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             session_id=quote(str(session_id), safe=""),
         ),
         "params": params,
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -2,6 +2,7 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._core.request import ApiRequest
 from ...models.chat_respond_request import ChatRespondRequest
 
 METHOD = "POST"
@@ -12,16 +13,16 @@ def build_request(
     session_id: UUID,
     *,
     body: ChatRespondRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Answer a permission prompt
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/sessions/{session_id}/respond`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/sessions/{session_id}/respond`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             session_id=quote(str(session_id), safe=""),
         ),
     }
@@ -31,4 +32,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

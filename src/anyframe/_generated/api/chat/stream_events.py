@@ -2,6 +2,7 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
 
 METHOD = "GET"
@@ -12,10 +13,10 @@ def build_request(
     session_id: UUID,
     *,
     last_event_id: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Stream chat events (SSE)
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/sessions/{session_id}/events`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `GET /api/sessions/{session_id}/events`.
     """
     headers: dict[str, Any] = {}
     if not isinstance(last_event_id, Unset):
@@ -23,10 +24,10 @@ def build_request(
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             session_id=quote(str(session_id), safe=""),
         ),
     }
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

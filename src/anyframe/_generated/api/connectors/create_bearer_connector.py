@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
 from ...models.connector_bearer_create_request import ConnectorBearerCreateRequest
 
 METHOD = "POST"
@@ -9,16 +10,16 @@ PATH = "/api/connectors/bearer"
 def build_request(
     *,
     body: ConnectorBearerCreateRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Create a bearer-token connector
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/connectors/bearer`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/connectors/bearer`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -26,4 +27,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

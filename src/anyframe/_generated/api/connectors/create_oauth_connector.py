@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
 from ...models.connector_o_auth_create_request import ConnectorOAuthCreateRequest
 
 METHOD = "POST"
@@ -9,16 +10,16 @@ PATH = "/api/connectors/oauth"
 def build_request(
     *,
     body: ConnectorOAuthCreateRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Create an OAuth connector
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/connectors/oauth`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/connectors/oauth`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -26,4 +27,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,6 +1,7 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
 from ...models.catalog_bearer_install_request import CatalogBearerInstallRequest
 
 METHOD = "POST"
@@ -11,16 +12,16 @@ def build_request(
     slug: str,
     *,
     body: CatalogBearerInstallRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Install a catalog connector (bearer token)
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/connectors/catalog/{slug}/bearer`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/connectors/catalog/{slug}/bearer`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             slug=quote(str(slug), safe=""),
         ),
     }
@@ -30,4 +31,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,23 +1,25 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
+
 METHOD = "POST"
 PATH = "/api/connectors/catalog/{slug}/oauth"
 
 
 def build_request(
     slug: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Install a catalog connector (OAuth)
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/connectors/catalog/{slug}/oauth`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/connectors/catalog/{slug}/oauth`.
     """
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             slug=quote(str(slug), safe=""),
         ),
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

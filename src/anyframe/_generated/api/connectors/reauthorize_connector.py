@@ -1,23 +1,25 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
+
 METHOD = "POST"
 PATH = "/api/connectors/{connector_id}/reauthorize"
 
 
 def build_request(
     connector_id: int,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Re-authorize a connector
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/connectors/{connector_id}/reauthorize`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/connectors/{connector_id}/reauthorize`.
     """
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             connector_id=quote(str(connector_id), safe=""),
         ),
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

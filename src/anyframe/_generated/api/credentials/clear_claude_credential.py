@@ -1,18 +1,20 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
+
 METHOD = "DELETE"
 PATH = "/api/credentials/claude"
 
 
-def build_request() -> dict[str, Any]:
+def build_request() -> ApiRequest:
     """Clear the Claude credential
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `DELETE /api/credentials/claude`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `DELETE /api/credentials/claude`.
     """
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,18 +1,20 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
+
 METHOD = "GET"
 PATH = "/api/credentials"
 
 
-def build_request() -> dict[str, Any]:
+def build_request() -> ApiRequest:
     """Get credential status
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `GET /api/credentials`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `GET /api/credentials`.
     """
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

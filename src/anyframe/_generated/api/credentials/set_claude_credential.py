@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
 from ...models.credential_token_request import CredentialTokenRequest
 
 METHOD = "PUT"
@@ -9,16 +10,16 @@ PATH = "/api/credentials/claude"
 def build_request(
     *,
     body: CredentialTokenRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Set the Claude credential
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `PUT /api/credentials/claude`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `PUT /api/credentials/claude`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -26,4 +27,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

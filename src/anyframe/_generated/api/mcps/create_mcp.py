@@ -1,6 +1,7 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
 from ...models.mcp_create_request import McpCreateRequest
 
 METHOD = "POST"
@@ -11,16 +12,16 @@ def build_request(
     agent_id: int,
     *,
     body: McpCreateRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Add an inline MCP server to an agent
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/agents/{agent_id}/mcps`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/agents/{agent_id}/mcps`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             agent_id=quote(str(agent_id), safe=""),
         ),
     }
@@ -30,4 +31,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

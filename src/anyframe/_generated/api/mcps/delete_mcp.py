@@ -1,6 +1,8 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
+
 METHOD = "DELETE"
 PATH = "/api/agents/{agent_id}/mcps/{mcp_id}"
 
@@ -8,18 +10,18 @@ PATH = "/api/agents/{agent_id}/mcps/{mcp_id}"
 def build_request(
     agent_id: int,
     mcp_id: int,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Remove an inline MCP server
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `DELETE /api/agents/{agent_id}/mcps/{mcp_id}`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `DELETE /api/agents/{agent_id}/mcps/{mcp_id}`.
     """
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             agent_id=quote(str(agent_id), safe=""),
             mcp_id=quote(str(mcp_id), safe=""),
         ),
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

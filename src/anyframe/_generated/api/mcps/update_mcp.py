@@ -1,6 +1,7 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
 from ...models.mcp_update_request import McpUpdateRequest
 
 METHOD = "PATCH"
@@ -12,16 +13,16 @@ def build_request(
     mcp_id: int,
     *,
     body: McpUpdateRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Update an inline MCP server
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `PATCH /api/agents/{agent_id}/mcps/{mcp_id}`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `PATCH /api/agents/{agent_id}/mcps/{mcp_id}`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             agent_id=quote(str(agent_id), safe=""),
             mcp_id=quote(str(mcp_id), safe=""),
         ),
@@ -32,4 +33,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

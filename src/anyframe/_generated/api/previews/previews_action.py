@@ -2,6 +2,7 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._core.request import ApiRequest
 from ...models.preview_batch_start_request import PreviewBatchStartRequest
 from ...models.preview_list_request import PreviewListRequest
 from ...models.preview_logs_request import PreviewLogsRequest
@@ -22,16 +23,16 @@ def build_request(
     | PreviewStartRequest
     | PreviewStatusRequest
     | PreviewStopRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Manage dev-server previews
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/sessions/{session_id}/previews`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/sessions/{session_id}/previews`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             session_id=quote(str(session_id), safe=""),
         ),
     }
@@ -52,4 +53,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
 from ...models.session_create_request import SessionCreateRequest
 
 METHOD = "POST"
@@ -9,16 +10,16 @@ PATH = "/api/sessions"
 def build_request(
     *,
     body: SessionCreateRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Boot a session
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/sessions`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/sessions`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -26,4 +27,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,6 +1,8 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._core.request import ApiRequest
+
 METHOD = "DELETE"
 PATH = "/api/agents/{agent_id}/skills/{skill_id}"
 
@@ -8,18 +10,18 @@ PATH = "/api/agents/{agent_id}/skills/{skill_id}"
 def build_request(
     agent_id: int,
     skill_id: int,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Remove a skill
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `DELETE /api/agents/{agent_id}/skills/{skill_id}`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `DELETE /api/agents/{agent_id}/skills/{skill_id}`.
     """
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH.format(
+        "path": PATH.format(
             agent_id=quote(str(agent_id), safe=""),
             skill_id=quote(str(skill_id), safe=""),
         ),
     }
 
-    return _kwargs
+    return ApiRequest(**_kwargs)

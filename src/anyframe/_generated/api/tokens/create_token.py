@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._core.request import ApiRequest
 from ...models.token_create_request import TokenCreateRequest
 
 METHOD = "POST"
@@ -9,16 +10,16 @@ PATH = "/api/tokens"
 def build_request(
     *,
     body: TokenCreateRequest,
-) -> dict[str, Any]:
+) -> ApiRequest:
     """Create an API token
 
-    Returns the keyword arguments of `httpx.Client.build_request` for `POST /api/tokens`.
+    Returns the [`ApiRequest`][anyframe._core.request.ApiRequest] for `POST /api/tokens`.
     """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": METHOD,
-        "url": PATH,
+        "path": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -26,4 +27,4 @@ def build_request(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(**_kwargs)

@@ -1,0 +1,209 @@
+"""The event stream object users iterate, and the loop that follows one logical stream across
+connections.
+
+The stream's position (the id a reconnect sends, the ids delivered, the server's `retry:` time,
+the failure counts) has one owner, the pure [`StreamResume`][anyframe._core.resume.StreamResume];
+each connection gets a fresh parser seeded from it. Every connection, the first and each reconnect,
+is built from the generated builder's request by the transport like any call and opened in the
+streams' own pool (see `_transport.py`), so reconnects carry the same headers and respect the same
+limits. A closed client ends its streams with [`ClientClosedError`][anyframe.ClientClosedError]:
+during a read (the transport shuts the socket down), a backoff or a retry wait.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import TYPE_CHECKING
+
+import httpx
+
+from .._core.errors import error_from_response, translate_errors, undecodable
+from .._core.request import ApiRequest
+from .._core.resume import StreamResume, check_last_event_id
+from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
+from ..exceptions import APIError, ClientClosedError, ResponseValidationError
+
+if TYPE_CHECKING:
+    from ._transport import AsyncTransport
+
+__all__ = ["AsyncEventStream", "StreamRequest"]
+
+StreamRequest = ApiRequest | Callable[[], Awaitable[ApiRequest]]
+"""The request of a stream, or a function building it when iteration starts (for a stream whose
+request takes a call to find, such as the agent's latest build)."""
+
+logger = logging.getLogger("anyframe")
+
+
+class AsyncEventStream:
+    """An iterator of [`SSEEvent`][anyframe.SSEEvent]s over one logical stream.
+
+    Use it in a `for` loop (the connection closes when the loop ends or you `break`), or as a
+    context manager to close it deterministically. With `resume`, a dropped connection (EOF, reset,
+    incomplete chunked body, a read silent for longer than the stream read timeout) is reopened with
+    `Last-Event-ID` set to the last id delivered, honouring the server's `retry:` (up to 60 s) and
+    backing off, so the caller sees every event once and in order: frames the server replays are
+    dropped by their ids, and no frame is ever dropped on its first delivery.
+    """
+
+    def __init__(
+        self, transport: AsyncTransport, request: StreamRequest, *, resume: bool, last_event_id: object
+    ) -> None:
+        # The generator must not reference this object: a cycle would keep an abandoned stream (and
+        # its connection) alive until the cycle collector runs, possibly inside another call that
+        # holds the pool's lock. The position lives in the separate `StreamResume` instead.
+        what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
+        self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
+        self._events = _follow(transport, request, resume, self._state)
+
+    @property
+    def last_event_id(self) -> str | None:
+        """The position: the id of the last event delivered, which a reconnect sends as `Last-Event-ID`.
+
+        Save it to pick up later where you left off, with `af.sessions.events(..., last_event_id=...)`.
+        An id the server sent that cannot travel in a header (non-ASCII, control characters) is
+        delivered but does not move the position: it stays at the last id that can.
+
+        Example:
+            ```python
+            async with af.sessions.events(session.id) as events:
+                async for event in events:
+                    break
+            later = af.sessions.events(session.id, last_event_id=events.last_event_id)
+            ```
+        """
+        return self._state.last_event_id
+
+    @property
+    def reconnects(self) -> int:
+        """How many times the stream was reopened after a drop.
+
+        Example:
+            ```python
+            events = af.sessions.events(session.id)
+            async for event in events:
+                print(event.id, "reconnects so far:", events.reconnects)
+            ```
+        """
+        return self._state.reconnects
+
+    def __aiter__(self) -> AsyncEventStream:
+        return self
+
+    async def __anext__(self) -> SSEEvent:
+        return await self._events.__anext__()
+
+    async def __aenter__(self) -> AsyncEventStream:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop iterating and close the connection. Idempotent.
+
+        Example:
+            ```python
+            events = af.sessions.events(session.id)
+            async for event in events:
+                break
+            await events.aclose()  # closes the connection now, not when `events` is garbage-collected
+            ```
+        """
+        await self._events.aclose()
+
+
+def _closed(cause: BaseException | None = None) -> ClientClosedError:
+    error = ClientClosedError("the client was closed while this event stream was open")
+    error.__cause__ = cause
+    return error
+
+
+async def _follow(
+    transport: AsyncTransport, pending: StreamRequest, resume: bool, state: StreamResume
+) -> AsyncGenerator[SSEEvent, None]:
+    """The events of one logical stream, across as many connections as it takes."""
+    request = pending if isinstance(pending, ApiRequest) else await pending()
+    path = state.what = request.path
+    while True:
+        headers = state.request_headers()
+        state.connection_opened()
+        decoder = SSEDecoder(last_event_id=state.last_event_id)
+        failure: Exception | None = None
+        at_least = 0.0  # the wait before retrying a retryable status
+        opened = time.monotonic()
+        try:
+            connection = await transport.open_stream(request, headers)
+        except httpx.TransportError as exc:
+            if transport.is_closed():
+                raise _closed(exc) from exc
+            failure = exc
+        else:
+            response = connection.response
+            try:
+                logger.debug(
+                    "GET %s -> %d (stream, request id %s)", path, response.status_code,
+                    response.headers.get("x-request-id"),
+                )  # fmt: skip
+                if response.status_code == 204:
+                    return  # the server asks us not to reconnect
+                if response.status_code >= 300:
+                    await response.aread()
+                    error = error_from_response(
+                        response.status_code, response.headers, response.content, secrets=transport.secrets
+                    )
+                    asked = state.answer_failed(
+                        response.status_code, response.headers, transport.config.max_retries
+                    )
+                    if asked is None:
+                        raise error
+                    failure, at_least = error, asked
+                else:
+                    async for chunk in response.aiter_bytes():
+                        for event in state.admit_all(decoder.feed(chunk)):
+                            yield event
+                    # A clean end: a last event lacking only its blank line is whole; deliver it.
+                    for event in state.admit_all(decoder.finish()):
+                        yield event
+            except httpx.DecodingError as exc:
+                raise undecodable(response.status_code, response.headers) from exc
+            except (httpx.TransportError, httpx.StreamError) as exc:
+                if transport.is_closed():
+                    raise _closed(exc) from exc
+                failure = exc
+            except SSEEventTooLarge as exc:
+                raise ResponseValidationError(
+                    f"event stream {path} sent an oversized event: {exc}",
+                    status_code=response.status_code,
+                    request_id=response.headers.get("x-request-id"),
+                ) from exc
+            except Exception as exc:
+                if transport.is_closed():  # whatever a read of a shut-down socket raised
+                    raise _closed(exc) from exc
+                raise
+            finally:
+                await transport.end_stream(connection)
+        if transport.is_closed():
+            raise _closed(failure)
+        if isinstance(failure, APIError):
+            delay = at_least  # a retryable status, within the GET retry budget (else raised above)
+        elif not resume:
+            if failure is None:
+                return
+            with translate_errors(transport.secrets):
+                raise failure
+        else:
+            ended = state.connection_ended(
+                failure=failure, elapsed=time.monotonic() - opened, server_retry_ms=decoder.retry
+            )
+            if ended is None:
+                logger.debug("stream %s: closed cleanly by the server right away; ending", path)
+                return
+            delay = ended
+        logger.debug(
+            "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
+            type(failure).__name__ if failure else "ended", delay, state.last_event_id, state.failures,
+        )  # fmt: skip
+        await transport.pause_before(delay)

@@ -1,0 +1,247 @@
+"""The few concurrency primitives whose sync and async forms differ in shape, not only in spelling.
+
+Everything else in the shells is written once, async, and rewritten to sync by `scripts/unasync.py`.
+These three cannot be: a semaphore acquired with a timeout, a hard deadline around an awaitable, and
+the key of the event loop a pool belongs to. Each comes as an `AsyncX` class and an `X` class with
+the same methods, so the async source names `AsyncGate` and its generated sync twin names `Gate`.
+A fourth, the signal that a client was closed, wakes sleepers on any thread or event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import threading
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import TypeVar
+
+__all__ = [
+    "AsyncDeadline",
+    "AsyncGate",
+    "AsyncLoops",
+    "AsyncSignal",
+    "Deadline",
+    "Gate",
+    "LoopWatch",
+    "Loops",
+    "Signal",
+]
+
+T = TypeVar("T")
+
+
+class AsyncGate:
+    """A counting semaphore whose `acquire` gives up after a timeout (bound to one event loop)."""
+
+    __slots__ = ("_semaphore",)
+
+    def __init__(self, limit: int) -> None:
+        self._semaphore = asyncio.Semaphore(limit)
+
+    async def acquire(self, timeout: float | None) -> bool:
+        """Take a slot, waiting at most `timeout` seconds (`None`: no bound); False when none came."""
+        semaphore = self._semaphore
+        if not semaphore.locked() or timeout is None:
+            await semaphore.acquire()  # the common case pays for no timer
+            return True
+        try:
+            await asyncio.wait_for(semaphore.acquire(), timeout)
+        except (asyncio.TimeoutError, TimeoutError):
+            return False
+        return True
+
+    def release(self) -> None:
+        """Give a slot back."""
+        self._semaphore.release()
+
+
+class Gate:
+    """A counting semaphore whose `acquire` gives up after a timeout (shared by threads)."""
+
+    __slots__ = ("_semaphore",)
+
+    def __init__(self, limit: int) -> None:
+        self._semaphore = threading.Semaphore(limit)
+
+    def acquire(self, timeout: float | None) -> bool:
+        """Take a slot, waiting at most `timeout` seconds (`None`: no bound); False when none came."""
+        return self._semaphore.acquire(timeout=timeout)
+
+    def release(self) -> None:
+        """Give a slot back."""
+        self._semaphore.release()
+
+
+class AsyncDeadline:
+    """Run an awaitable under an overall time limit: cancelled and `TimeoutError` when it passes."""
+
+    @staticmethod
+    async def run(seconds: float | None, awaitable: Awaitable[T]) -> T:
+        """Await `awaitable`, raising the builtin `TimeoutError` after `seconds` (`None`: no limit)."""
+        if seconds is None:
+            return await awaitable
+        if sys.version_info >= (3, 11):
+            async with asyncio.timeout(seconds):  # a timer handle, no extra task
+                return await awaitable
+        return await asyncio.wait_for(awaitable, seconds)  # pragma: no cover - Python 3.10
+
+
+class Deadline:
+    """The sync twin of [`AsyncDeadline`][anyframe._concurrency.AsyncDeadline].
+
+    A blocking call cannot be interrupted from the outside, so the value has already been computed
+    when `run` sees it: the sync shells enforce the deadline themselves, between reads.
+    """
+
+    @staticmethod
+    def run(seconds: float | None, value: T) -> T:
+        """Return `value` (computed by the caller under its own deadline checks)."""
+        return value
+
+
+class LoopWatch:
+    """What [`AsyncLoops.when_closing`][anyframe._concurrency.AsyncLoops.when_closing] returns."""
+
+    __slots__ = ("cancelled", "generator")
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self.generator: AsyncGenerator[None, None] | None = None
+
+    def cancel(self) -> None:
+        """Forget the callback and end the watch now, without awaiting anything (any thread)."""
+        self.cancelled = True
+        if self.generator is not None:
+            with contextlib.suppress(StopIteration, RuntimeError):
+                self.generator.aclose().send(None)  # the `finally` awaits nothing once cancelled
+            self.generator = None
+
+
+class AsyncLoops:
+    """Which event loop a call runs on: connection pools belong to the loop that opened them."""
+
+    @staticmethod
+    def current() -> object:
+        """The running event loop."""
+        return asyncio.get_running_loop()
+
+    @staticmethod
+    def is_closed(key: object) -> bool:
+        """Whether the loop `key` (from `current`) has been closed."""
+        return isinstance(key, asyncio.AbstractEventLoop) and key.is_closed()
+
+    @staticmethod
+    def when_closing(callback: Callable[[], Awaitable[None]]) -> LoopWatch:
+        """Have `callback` awaited on the running loop when it shuts down; keep the result referenced.
+
+        Connections must be closed on the loop that opened them, and nothing tells a library that a
+        loop is ending, except this: `asyncio.run`, `asyncio.Runner` and the pytest plugins all call
+        `loop.shutdown_asyncgens()` before closing a loop, which closes every async generator the
+        loop has seen start. So start one here, parked at its `yield`, whose `finally` runs the
+        callback. (The loop notes the generator when it is first stepped, which `send` does now.)
+        Dropped while its loop still runs, the generator is closed on that loop, callback included.
+        """
+        watch = LoopWatch()
+
+        async def sentinel() -> AsyncGenerator[None, None]:
+            try:
+                yield
+            finally:
+                if not watch.cancelled:
+                    await callback()
+
+        watch.generator = sentinel()
+        with contextlib.suppress(StopIteration):
+            watch.generator.__anext__().send(None)  # runs to the `yield`: no await happens before it
+        return watch
+
+
+class Loops:
+    """The sync twin of [`AsyncLoops`][anyframe._concurrency.AsyncLoops]: one pool for every thread."""
+
+    @staticmethod
+    def current() -> object:
+        """Always `None`: sync pools are shared by all threads."""
+        return None
+
+    @staticmethod
+    def is_closed(key: object) -> bool:
+        """Always False."""
+        return False
+
+    @staticmethod
+    def when_closing(callback: Callable[[], None]) -> LoopWatch:
+        """Nothing to watch: sync pools live until the client is closed."""
+        return LoopWatch()
+
+
+def _wake(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+class AsyncSignal:
+    """A flag set once, from any thread; tasks waiting on it on any event loop wake at once."""
+
+    __slots__ = ("_lock", "_set", "_waiters")
+
+    def __init__(self) -> None:
+        self._set = False
+        self._lock = threading.Lock()
+        self._waiters: set[asyncio.Future[None]] = set()
+
+    def is_set(self) -> bool:
+        """Whether `set` was called."""
+        return self._set
+
+    def set(self) -> None:
+        """Set the flag and wake every waiter, whichever thread or loop it waits on."""
+        with self._lock:
+            self._set = True
+            waiters = list(self._waiters)
+        for future in waiters:
+            with contextlib.suppress(RuntimeError):  # that loop is closed: nobody waits there any more
+                future.get_loop().call_soon_threadsafe(_wake, future)
+
+    async def wait(self, seconds: float) -> bool:
+        """Sleep `seconds`, or less if the flag gets set; return whether it is set."""
+        if self._set:
+            return True
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        with self._lock:
+            self._waiters.add(future)
+        try:
+            if self._set:
+                return True
+            # asyncio.sleep is looked up at call time, so tests that replace it see every wait.
+            sleeper = asyncio.ensure_future(asyncio.sleep(seconds))
+            try:
+                await asyncio.wait((sleeper, future), return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                sleeper.cancel()
+        finally:
+            with self._lock:
+                self._waiters.discard(future)
+        return self._set
+
+
+class Signal:
+    """The sync twin of [`AsyncSignal`][anyframe._concurrency.AsyncSignal], for threads."""
+
+    __slots__ = ("_event",)
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def is_set(self) -> bool:
+        """Whether `set` was called."""
+        return self._event.is_set()
+
+    def set(self) -> None:
+        """Set the flag and wake every waiting thread."""
+        self._event.set()
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep `seconds`, or less if the flag gets set; return whether it is set."""
+        return self._event.wait(seconds)

@@ -1,0 +1,34 @@
+"""What every model shares: the base class and the timestamp type."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Annotated, TypeAlias
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+__all__ = ["AnyFrameModel"]
+
+
+def _assume_utc(value: datetime) -> datetime:
+    # Every timestamp the API documents is UTC; pinning an offset-less one to UTC keeps comparisons with
+    # aware datetimes from raising TypeError in user code.
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+Timestamp: TypeAlias = Annotated[datetime, AfterValidator(_assume_utc)]
+"""A timezone-aware `datetime`; one sent without an offset is taken as UTC."""
+
+
+class AnyFrameModel(BaseModel):
+    """Base class of every model the SDK returns.
+
+    Fields the server sends that this SDK version does not declare are kept: they are readable as
+    attributes and included in `model_dump()` / `model_dump_json()`.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        defer_build=True,
+        populate_by_name=True,
+    )
