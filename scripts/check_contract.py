@@ -9,7 +9,9 @@ Two checks, each printing one line per problem that says what to fix, exit statu
    spec's `default` <-> the field's default, and `x-known-values` (the documented values of an open
    enum) <-> the `Literal` alias in the field's annotation (`McpTransport | str`). A union schema
    (`oneOf` with a discriminator, e.g. `AttentionItem`) is compared on what its variants share, its
-   discriminator's known values being the mapping's keys. Request-side models (`PreviewSpec`: not an
+   discriminator's known values being the mapping's keys. A property whose schema is a `$ref` to such
+   a union (or to an `anyOf`, e.g. `ContentBlock`) is compared as the union of its members, the way the
+   model's field spells it (`TextBlock | ToolUseBlock | ...`). Request-side models (`PreviewSpec`: not an
    `AnyFrameModel`) send `None` as "omitted", so there `| None` means "optional". And every schema a
    2xx answer returns has a model, unless `OPAQUE` says the SDK hands it back as a plain dict.
 2. **Operations, as one relation.** The operations of the spec = the generated request builders
@@ -82,6 +84,22 @@ def _flatten(spec: dict[str, Any], schema: dict[str, Any]) -> tuple[dict[str, di
         required |= part_required
     properties |= schema.get("properties", {})
     return properties, required | set(schema.get("required", []))
+
+
+def _inline_unions(spec: dict[str, Any], node: object) -> Any:
+    """`node` with each `$ref` to a union schema (a bare `oneOf` / `anyOf`) replaced by its members:
+    a model field names the members (`list[TextBlock | ToolUseBlock]`), never the union's name."""
+    if isinstance(node, list):
+        return [_inline_unions(spec, item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and node["$ref"].startswith("#/components/schemas/"):
+        target = spec["components"]["schemas"][_ref_name(node)]
+        members = target.get("oneOf", target.get("anyOf"))
+        if members is not None and "properties" not in target:
+            return {"anyOf": _inline_unions(spec, members)}
+        return node
+    return {key: _inline_unions(spec, value) for key, value in node.items()}
 
 
 def _alternatives(node: dict[str, Any]) -> tuple[bool, list[dict[str, Any]]]:
@@ -267,9 +285,8 @@ def model_problems(spec: dict[str, Any], models: dict[str, type[BaseModel]] | No
             for f in sorted(set(fields) - set(properties))
         ]
         for field in sorted(set(fields) & set(properties)):
-            problems += _field_problems(
-                f"{name}.{field}", fields[field], properties[field], field in required, request
-            )
+            node = _inline_unions(spec, properties[field])
+            problems += _field_problems(f"{name}.{field}", fields[field], node, field in required, request)
     returned = _response_schemas(spec)
     for schema in sorted(returned - set(models) - set(OPAQUE)):
         problems.append(f"schema {schema}: a 2xx answer returns it but no public model matches it (add one)")

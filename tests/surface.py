@@ -1,6 +1,6 @@
 """The public surface as the tests walk it: both clients, every resource manager reachable from them
 through their attributes (cached properties such as `af.agents`, annotated attributes such as
-`af.agents.skills`), and the event streams. Shared by `test_public_api` and `test_docstring_examples`.
+`af.agents.skills`), the event streams and the chat turns. Shared by `test_public_api` and `test_docstring_examples`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from collections.abc import Callable
 
 from anyframe._async._transport import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
+from anyframe._async.turns import AsyncTurn
 from anyframe._sync._transport import EventStream
 from anyframe._sync.client import AnyFrame
+from anyframe._sync.turns import Turn
 
 __all__ = ["RESOURCE_NAMES", "attribute_types", "member_function", "package_names", "resource_pairs"]
 
@@ -32,6 +34,7 @@ RESOURCE_NAMES = frozenset(
         "Sessions",
         "Attention",
         "EventStream",
+        "Turn",
     }
 )
 
@@ -60,7 +63,7 @@ def attribute_types(cls: type) -> dict[str, object]:
 
 def resource_pairs() -> list[tuple[type, type]]:
     """(async class, sync class) for both clients and every resource reachable from them, walked in
-    step, plus the event streams."""
+    step, plus the event streams and the chat turns."""
     pairs: list[tuple[type, type]] = [(AsyncAnyFrame, AnyFrame)]
     for async_cls, sync_cls in pairs:
         async_types, sync_types = attribute_types(async_cls), attribute_types(sync_cls)
@@ -71,7 +74,7 @@ def resource_pairs() -> list[tuple[type, type]]:
                 assert isinstance(sync_type, type), attr
                 if (async_type, sync_type) not in pairs:
                     pairs.append((async_type, sync_type))
-    return [*pairs, (AsyncEventStream, EventStream)]
+    return [*pairs, (AsyncEventStream, EventStream), (AsyncTurn, Turn)]
 
 
 def member_function(member: object) -> Callable[..., object]:

@@ -3,8 +3,8 @@
 Contracts pinned here:
 
 - `anyframe.__all__` is sorted, has no duplicates, and is exactly: every name of `anyframe.models`,
-  every exception of `anyframe.exceptions`, the two clients, the two event streams, `SSEEvent`,
-  `SessionId` and `__version__`; each name resolves to the very object its home module defines, and
+  every exception of `anyframe.exceptions`, the two clients, the two event streams, the two chat
+  turns, `SSEEvent`, `SessionId` and `__version__`; each name resolves to the very object its home module defines, and
   shows in `dir()`.
 - Names are written once: `anyframe` and `anyframe.models` re-export the `__all__` of their source
   modules, and the modules they star-import for type checkers are exactly those sources. Reading a
@@ -14,8 +14,8 @@ Contracts pinned here:
   imports pydantic but not httpx or the generated code.
 - Resource class names (`Tokens`, `CredentialsResource`, ...) never clash with a model or exception name.
 - The exception tree is the one of STYLE.md §6 (plus the waiter errors), with exactly those bases.
-- `AnyFrame` / `AsyncAnyFrame`, every resource pair reachable from them and `EventStream` /
-  `AsyncEventStream` expose the same public members, with the same parameter names, kinds, defaults,
+- `AnyFrame` / `AsyncAnyFrame`, every resource pair reachable from them, `EventStream` /
+  `AsyncEventStream` and `Turn` / `AsyncTurn` expose the same public members, with the same parameter names, kinds, defaults,
   annotations and docstrings once the `Async` prefixes, `await`, `async with/for` and `aclose` are
   mapped to their sync forms; sync methods are never coroutines.
 - Every public method and property is documented; a method with parameters has an `Args:` section
@@ -49,6 +49,7 @@ import anyframe.exceptions as exceptions
 import anyframe.models as models
 from anyframe._async._transport import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
+from anyframe._async.turns import AsyncTurn
 from anyframe._exports import LazyExports, literal_all
 from surface import RESOURCE_NAMES, member_function, package_names, resource_pairs
 
@@ -64,6 +65,8 @@ NOT_FROM_MODELS_OR_EXCEPTIONS = {
     "AsyncAnyFrame",
     "EventStream",
     "AsyncEventStream",
+    "Turn",
+    "AsyncTurn",
     "SSEEvent",
     "SessionId",
     "__version__",
@@ -186,6 +189,8 @@ def test_every_exception_is_re_exported_as_the_same_object(name: str) -> None:
         ("AsyncAnyFrame", "anyframe._async.client"),
         ("EventStream", "anyframe._sync._stream"),
         ("AsyncEventStream", "anyframe._async._stream"),
+        ("Turn", "anyframe._sync.turns"),
+        ("AsyncTurn", "anyframe._async.turns"),
         ("SSEEvent", "anyframe._core.sse"),
     ],
 )
@@ -304,6 +309,7 @@ EXCEPTION_BASES: dict[str, tuple[type[BaseException], ...]] = {
     "ClientClosedError": (exceptions.AnyFrameError, RuntimeError),
     "BuildFailedError": (exceptions.AnyFrameError,),
     "SessionEndedError": (exceptions.AnyFrameError,),
+    "TurnTimeoutError": (exceptions.AnyFrameError, TimeoutError),
 }
 
 
@@ -435,6 +441,9 @@ def test_async_client_methods_that_talk_to_the_server_are_coroutines() -> None:
     assert inspect.iscoroutinefunction(AsyncAnyFrame.me)
     assert inspect.iscoroutinefunction(AsyncAnyFrame.aclose)
     assert inspect.iscoroutinefunction(AsyncEventStream.aclose)
+    assert inspect.iscoroutinefunction(AsyncTurn.wait)
+    assert inspect.iscoroutinefunction(AsyncTurn.respond)
+    assert inspect.isasyncgenfunction(AsyncTurn.text_stream)
 
 
 # --- docstrings ---

@@ -4,7 +4,8 @@ Everything else in the shells is written once, async, and rewritten to sync by `
 These three cannot be: a semaphore acquired with a timeout, a hard deadline around an awaitable, and
 the key of the event loop a pool belongs to. Each comes as an `AsyncX` class and an `X` class with
 the same methods, so the async source names `AsyncGate` and its generated sync twin names `Gate`.
-A fourth, the signal that a client was closed, wakes sleepers on any thread or event loop.
+A fourth, the signal that a client was closed, wakes sleepers on any thread or event loop; a fifth,
+the alarm, cuts a blocking read short at a deadline, which only the sync flavour needs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import TypeVar
 
 __all__ = [
+    "Alarm",
+    "AsyncAlarm",
     "AsyncDeadline",
     "AsyncGate",
     "AsyncLoops",
@@ -84,7 +87,10 @@ class AsyncDeadline:
         if sys.version_info >= (3, 11):
             async with asyncio.timeout(seconds):  # a timer handle, no extra task
                 return await awaitable
-        return await asyncio.wait_for(awaitable, seconds)  # pragma: no cover - Python 3.10
+        try:  # pragma: no cover - Python 3.10, where asyncio's TimeoutError is not the builtin one
+            return await asyncio.wait_for(awaitable, seconds)
+        except asyncio.TimeoutError:  # pragma: no cover
+            raise TimeoutError(f"not done within {seconds} s") from None
 
 
 class Deadline:
@@ -98,6 +104,42 @@ class Deadline:
     def run(seconds: float | None, value: T) -> T:
         """Return `value` (computed by the caller under its own deadline checks)."""
         return value
+
+
+class AsyncAlarm:
+    """Nothing to arm in the async flavour: there, a deadline cancels the await itself
+    ([`AsyncDeadline`][anyframe._concurrency.AsyncDeadline])."""
+
+    __slots__ = ()
+
+    def __init__(self, seconds: float | None, ring: Callable[[], object]) -> None:
+        del seconds, ring
+
+    def cancel(self) -> None:
+        """Nothing to cancel."""
+
+
+class Alarm:
+    """Call `ring` from a timer thread after `seconds` (`None`: never), unless cancelled first.
+
+    A blocking read cannot be cancelled from its own thread; at a deadline, `ring` shuts the socket
+    down (as closing the client does), which wakes the reader.
+    """
+
+    __slots__ = ("_timer",)
+
+    def __init__(self, seconds: float | None, ring: Callable[[], object]) -> None:
+        self._timer: threading.Timer | None = None
+        if seconds is not None:
+            timer = threading.Timer(max(0.0, seconds), ring)
+            timer.daemon = True  # never keeps the process alive
+            timer.start()
+            self._timer = timer
+
+    def cancel(self) -> None:
+        """Stop the timer (`ring` may already be running: it must tolerate being late)."""
+        if self._timer is not None:
+            self._timer.cancel()
 
 
 class LoopWatch:

@@ -18,11 +18,12 @@ AnyFrameError                      one `except` catches all of it
 │   └── LocalValidationError       (the same class as above: both trees catch it)
 ├── ClientClosedError              the client was used after close() (also a RuntimeError)
 ├── BuildFailedError               wait_for_build saw the build fail (.build_status)
-└── SessionEndedError              wait_until_running saw the session end (.session)
+├── SessionEndedError              wait_until_running or a chat turn saw the session end (.session)
+└── TurnTimeoutError               a chat turn did not end in time (also a TimeoutError; .last_seq)
 ```
 
 The waiters raise the builtin `TimeoutError` at their deadline, as the user guide documents: it
-is deliberately outside this tree.
+is deliberately outside this tree. A chat turn's timeout is in it, and is a `TimeoutError` as well.
 
 The API errors can be built by hand the way code written for the 1.x SDK builds them (to mock
 failures in tests): `APIError(503, "upstream timeout")`, `NotFoundError("gone")` (status 404),
@@ -63,6 +64,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "SessionEndedError",
+    "TurnTimeoutError",
     "ValidationError",
 ]
 
@@ -77,7 +79,9 @@ def _scrub(text: str) -> str:
 def _restore(cls: type[AnyFrameError], args: tuple[object, ...]) -> AnyFrameError:
     """Unpickle an error without calling its `__init__` (whose signature differs per class); the
     attributes come back through the pickled `__dict__`."""
-    return cls.__new__(cls, *args)
+    error = cls.__new__(cls, *args)
+    error.args = args  # an OSError subclass (TimeoutError) leaves `args` to the `__init__` skipped here
+    return error
 
 
 class AnyFrameError(Exception):
@@ -446,7 +450,8 @@ class BuildFailedError(AnyFrameError):
 
 
 class SessionEndedError(AnyFrameError):
-    """`wait_until_running` saw the session end (`terminated` or `error`) instead of running.
+    """The session ended: `wait_until_running` saw it `terminated` or in `error` instead of running,
+    or it stopped (snapshotted, terminated, failed) before a chat turn's `result`.
 
     Attributes:
         session: The final [`Session`][anyframe.Session].
@@ -457,3 +462,21 @@ class SessionEndedError(AnyFrameError):
     def __init__(self, message: str, *, session: Session) -> None:
         super().__init__(message)
         self.session = session
+
+
+class TurnTimeoutError(AnyFrameError, TimeoutError):
+    """A chat turn did not end (no `result`) within its `timeout`, while the session still ran.
+
+    Also a builtin `TimeoutError`, like the waiters' deadlines. The agent may still be working: follow
+    on with another turn (`since=error.last_seq`) or with `af.sessions.events(...,
+    last_event_id=error.last_seq)`.
+
+    Attributes:
+        last_seq: The `seq` of the last chat event seen before the deadline.
+    """
+
+    last_seq: int
+
+    def __init__(self, message: str, *, last_seq: int) -> None:
+        super().__init__(message)
+        self.last_seq = last_seq

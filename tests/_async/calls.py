@@ -59,6 +59,13 @@ async def _events(af: AsyncAnyFrame, value: object) -> object:
     return None
 
 
+async def _transcript_rows(af: AsyncAnyFrame, value: object) -> object:
+    rows = af.sessions.iter_transcript(value)  # type: ignore[arg-type]
+    async for row in rows:
+        return row
+    return None
+
+
 # Each lambda passes the hostile value where the user would; the type: ignore is the point.
 PATH_CALLS: list[PathCall] = [
     PathCall("sessions.get", "GET", "/api/sessions/{}", lambda af, v: af.sessions.get(v), answer=session()),  # type: ignore[arg-type]
@@ -90,6 +97,12 @@ PATH_CALLS: list[PathCall] = [
     PathCall(
         "sessions.transcript", "GET", "/api/sessions/{}/transcript",
         lambda af, v: af.sessions.transcript(v), answer=[],  # type: ignore[arg-type]
+    ),
+    PathCall("sessions.iter_transcript", "GET", "/api/sessions/{}/transcript", _transcript_rows, answer=[]),
+    PathCall(
+        # With `since` given, a turn sends its message and nothing else until it is iterated.
+        "sessions.turn", "POST", "/api/sessions/{}/message",
+        lambda af, v: af.sessions.turn(v, "hi", since=0), answer={"ok": True, "seq": 1},  # type: ignore[arg-type]
     ),
     PathCall(
         "sessions.events", "GET", "/api/sessions/{}/events", _events,

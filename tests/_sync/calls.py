@@ -60,6 +60,13 @@ def _events(af: AnyFrame, value: object) -> object:
     return None
 
 
+def _transcript_rows(af: AnyFrame, value: object) -> object:
+    rows = af.sessions.iter_transcript(value)  # type: ignore[arg-type]
+    for row in rows:
+        return row
+    return None
+
+
 # Each lambda passes the hostile value where the user would; the type: ignore is the point.
 PATH_CALLS: list[PathCall] = [
     PathCall("sessions.get", "GET", "/api/sessions/{}", lambda af, v: af.sessions.get(v), answer=session()),  # type: ignore[arg-type]
@@ -91,6 +98,12 @@ PATH_CALLS: list[PathCall] = [
     PathCall(
         "sessions.transcript", "GET", "/api/sessions/{}/transcript",
         lambda af, v: af.sessions.transcript(v), answer=[],  # type: ignore[arg-type]
+    ),
+    PathCall("sessions.iter_transcript", "GET", "/api/sessions/{}/transcript", _transcript_rows, answer=[]),
+    PathCall(
+        # With `since` given, a turn sends its message and nothing else until it is iterated.
+        "sessions.turn", "POST", "/api/sessions/{}/message",
+        lambda af, v: af.sessions.turn(v, "hi", since=0), answer={"ok": True, "seq": 1},  # type: ignore[arg-type]
     ),
     PathCall(
         "sessions.events", "GET", "/api/sessions/{}/events", _events,

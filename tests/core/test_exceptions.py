@@ -47,6 +47,7 @@ from anyframe.exceptions import (
     ResponseValidationError,
     ServerError,
     SessionEndedError,
+    TurnTimeoutError,
     ValidationError,
 )
 from anyframe.models import BuildStatus, Session
@@ -212,6 +213,7 @@ SAMPLES: list[AnyFrameError] = [
     ResponseValidationError("bad body", status_code=200, body="excerpt"),
     InvalidArgumentError("timeout must be positive"),
     ClientClosedError("closed"),
+    TurnTimeoutError("the turn did not end within 5.0 s", last_seq=42),
     BuildFailedError("build failed: npm ERR!", build_status=BUILD_STATUS),
     SessionEndedError("session s-1 ended", session=SESSION),
 ]
@@ -237,6 +239,7 @@ def test_pickled_errors_keep_their_models_and_typed_extras() -> None:
     ended = pickle.loads(pickle.dumps(SAMPLES[-1]))
     limited = pickle.loads(pickle.dumps(RateLimitError("slow", retry_after=12)))
     invalid = pickle.loads(pickle.dumps(ValidationError("bad", details=[ISSUE])))
+    timed_out = pickle.loads(pickle.dumps(TurnTimeoutError("late", last_seq=7)))
 
     assert isinstance(build_failed, BuildFailedError)
     assert build_failed.build_status == BUILD_STATUS
@@ -247,6 +250,9 @@ def test_pickled_errors_keep_their_models_and_typed_extras() -> None:
     assert isinstance(invalid, ValidationError)
     assert invalid.errors == [ISSUE]
     assert invalid.details == [ISSUE]
+    assert isinstance(timed_out, TurnTimeoutError)
+    assert isinstance(timed_out, TimeoutError)
+    assert timed_out.last_seq == 7
 
 
 def raise_not_found(session_id: str) -> None:

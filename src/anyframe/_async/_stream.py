@@ -8,10 +8,16 @@ is built from the generated builder's request by the transport like any call and
 streams' own pool (see `_transport.py`), so reconnects carry the same headers and respect the same
 limits. A closed client ends its streams with [`ClientClosedError`][anyframe.ClientClosedError]:
 during a read (the transport shuts the socket down), a backoff or a retry wait.
+
+A stream may have a deadline (a chat turn's `timeout`): past it the stream raises the builtin
+`TimeoutError`, whatever it was doing. The async flavour cancels the pending await; the sync one
+cannot interrupt a blocking read, so an alarm shuts the connection's socket down at the deadline, and
+the stream checks the deadline between reads and before reconnecting.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable
@@ -19,11 +25,13 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from .._concurrency import AsyncAlarm, AsyncDeadline
 from .._core.errors import error_from_response, translate_errors, undecodable
 from .._core.request import ApiRequest
 from .._core.resume import StreamResume, check_last_event_id
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
 from ..exceptions import APIError, ClientClosedError, ResponseValidationError
+from ._io import shutdown
 
 if TYPE_CHECKING:
     from ._transport import AsyncTransport
@@ -49,14 +57,21 @@ class AsyncEventStream:
     """
 
     def __init__(
-        self, transport: AsyncTransport, request: StreamRequest, *, resume: bool, last_event_id: object
+        self,
+        transport: AsyncTransport,
+        request: StreamRequest,
+        *,
+        resume: bool,
+        last_event_id: object,
+        deadline: float | None = None,
     ) -> None:
         # The generator must not reference this object: a cycle would keep an abandoned stream (and
         # its connection) alive until the cycle collector runs, possibly inside another call that
         # holds the pool's lock. The position lives in the separate `StreamResume` instead.
         what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
         self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
-        self._events = _follow(transport, request, resume, self._state)
+        self._deadline = deadline  # time.monotonic() past which iterating raises TimeoutError
+        self._events = _follow(transport, request, resume, self._state, deadline)
 
     @property
     def last_event_id(self) -> str | None:
@@ -93,7 +108,10 @@ class AsyncEventStream:
         return self
 
     async def __anext__(self) -> SSEEvent:
-        return await self._events.__anext__()
+        if self._deadline is None:
+            return await self._events.__anext__()
+        left = max(0.0, self._deadline - time.monotonic())
+        return await AsyncDeadline.run(left, self._events.__anext__())
 
     async def __aenter__(self) -> AsyncEventStream:
         return self
@@ -121,13 +139,23 @@ def _closed(cause: BaseException | None = None) -> ClientClosedError:
     return error
 
 
+def _past(deadline: float | None, path: str) -> None:
+    if deadline is not None and time.monotonic() >= deadline:
+        raise TimeoutError(f"event stream {path}: its deadline passed")
+
+
 async def _follow(
-    transport: AsyncTransport, pending: StreamRequest, resume: bool, state: StreamResume
+    transport: AsyncTransport,
+    pending: StreamRequest,
+    resume: bool,
+    state: StreamResume,
+    deadline: float | None = None,
 ) -> AsyncGenerator[SSEEvent, None]:
     """The events of one logical stream, across as many connections as it takes."""
     request = pending if isinstance(pending, ApiRequest) else await pending()
     path = state.what = request.path
     while True:
+        _past(deadline, path)
         headers = state.request_headers()
         state.connection_opened()
         decoder = SSEDecoder(last_event_id=state.last_event_id)
@@ -135,13 +163,17 @@ async def _follow(
         at_least = 0.0  # the wait before retrying a retryable status
         opened = time.monotonic()
         try:
-            connection = await transport.open_stream(request, headers)
+            connection = await transport.open_stream(request, headers, deadline=deadline)
         except httpx.TransportError as exc:
             if transport.is_closed():
                 raise _closed(exc) from exc
             failure = exc
         else:
             response = connection.response
+            alarm = AsyncAlarm(
+                None if deadline is None else deadline - time.monotonic(),
+                functools.partial(shutdown, response),
+            )
             try:
                 logger.debug(
                     "GET %s -> %d (stream, request id %s)", path, response.status_code,
@@ -164,6 +196,7 @@ async def _follow(
                     async for chunk in response.aiter_bytes():
                         for event in state.admit_all(decoder.feed(chunk)):
                             yield event
+                        _past(deadline, path)
                     # A clean end: a last event lacking only its blank line is whole; deliver it.
                     for event in state.admit_all(decoder.finish()):
                         yield event
@@ -179,14 +212,19 @@ async def _follow(
                     status_code=response.status_code,
                     request_id=response.headers.get("x-request-id"),
                 ) from exc
+            except TimeoutError:
+                raise
             except Exception as exc:
                 if transport.is_closed():  # whatever a read of a shut-down socket raised
                     raise _closed(exc) from exc
+                _past(deadline, path)  # or of one the alarm shut down
                 raise
             finally:
+                alarm.cancel()
                 await transport.end_stream(connection)
         if transport.is_closed():
             raise _closed(failure)
+        _past(deadline, path)  # a read the alarm cut short, or a connection that failed at the end
         if isinstance(failure, APIError):
             delay = at_least  # a retryable status, within the GET retry budget (else raised above)
         elif not resume:
@@ -206,4 +244,6 @@ async def _follow(
             "stream %s %s; reconnecting in %.2fs with Last-Event-ID %s (attempt %d)", path,
             type(failure).__name__ if failure else "ended", delay, state.last_event_id, state.failures,
         )  # fmt: skip
+        if deadline is not None:
+            delay = min(delay, max(0.0, deadline - time.monotonic()))
         await transport.pause_before(delay)

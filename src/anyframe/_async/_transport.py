@@ -443,31 +443,43 @@ class AsyncTransport:
 
     # --- event streams -------------------------------------------------------------------------
 
-    def stream(self, request: StreamRequest, *, resume: bool, last_event_id: object) -> AsyncEventStream:
+    def stream(
+        self, request: StreamRequest, *, resume: bool, last_event_id: object, deadline: float | None = None
+    ) -> AsyncEventStream:
         """Open an event stream lazily (the connection is made on first iteration).
 
         `request` may be a function building the request when iteration starts, for a stream whose
-        request takes a call to find (the agent's latest build).
+        request takes a call to find (the agent's latest build). Past `deadline` (a `time.monotonic()`
+        value) iterating raises the builtin `TimeoutError`.
 
         Raises:
             InvalidArgumentError: `last_event_id` cannot be sent as a header (checked now).
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        return AsyncEventStream(self, request, resume=resume, last_event_id=last_event_id)
+        return AsyncEventStream(self, request, resume=resume, last_event_id=last_event_id, deadline=deadline)
 
-    def stream_timeout(self) -> httpx.Timeout:
-        """The calls' timeout with the stream read timeout in place of its read part."""
+    def stream_timeout(self, deadline: float | None = None) -> httpx.Timeout:
+        """The calls' timeout with the stream read timeout in place of its read part, each phase
+        bounded by what is left until `deadline` (a `time.monotonic()` value), if any."""
         base = self.config.timeout
-        return httpx.Timeout(
-            connect=base.connect, read=self.config.stream_read_timeout, write=base.write, pool=base.pool
-        )
+        phases = {
+            "connect": base.connect, "read": self.config.stream_read_timeout, "write": base.write,
+            "pool": base.pool,
+        }  # fmt: skip
+        if deadline is not None:
+            left = max(0.001, deadline - time.monotonic())
+            phases = {name: left if value is None else min(value, left) for name, value in phases.items()}
+        return httpx.Timeout(**phases)
 
-    async def open_stream(self, request: ApiRequest, headers: Mapping[str, str]) -> StreamConnection:
+    async def open_stream(
+        self, request: ApiRequest, headers: Mapping[str, str], *, deadline: float | None = None
+    ) -> StreamConnection:
         """Open one connection of an event stream in the streams' pool, registered for `close()`.
 
         `headers` (`Accept`, `Last-Event-ID`, ...) go on top of the request's own; the request is
-        built like any call's. Waits at most `timeout`'s pool part for a free stream slot.
+        built like any call's. Waits at most `timeout`'s pool part for a free stream slot (and no
+        phase waits past `deadline`).
 
         Raises:
             APITimeoutError: `max_streams` streams stayed open for that long; the message says how to
@@ -475,7 +487,7 @@ class AsyncTransport:
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        timeout = self.stream_timeout()
+        timeout = self.stream_timeout(deadline)
         pools = self.shared.pools()
         if not await pools.stream_gate.acquire(timeout.pool):
             raise APITimeoutError(

@@ -7,10 +7,13 @@ The preview calls (`previews_*`) live in [`previews`][anyframe._async.previews] 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Mapping
+import math
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
 
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
-from .._core.validate import SessionId, check_count, check_id, check_object
+from .._core.turns import MAX_PAGE_SIZE, TranscriptPager, TurnTracker, ack_seq, check_page_size
+from .._core.validate import SessionId, check_count, check_id, check_object, check_seconds
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
 from .._generated.api.sessions import (
     create_session,
@@ -32,6 +35,7 @@ from ._base import session_arg, unset
 from ._transport import AsyncEventStream
 from ._waiters import poll_until
 from .previews import AsyncPreviews
+from .turns import AsyncTurn
 
 __all__ = ["AsyncSessions"]
 
@@ -39,6 +43,13 @@ __all__ = ["AsyncSessions"]
 def _opaque(value: object) -> dict[str, object]:
     hint = ' (wrap text as {"prompt": text})' if isinstance(value, str) else " forwarded to the chat bridge"
     return check_object("body", value, hint=hint)
+
+
+def _turn_message(message: object) -> dict[str, object]:
+    # Text is sent the way the web client sends it; a dict goes through verbatim, as with `message()`.
+    if isinstance(message, str):
+        return {"prompt": message}
+    return check_object("message", message, hint=' (or a str, sent as {"prompt": text})')
 
 
 class AsyncSessions(AsyncPreviews):
@@ -326,6 +337,115 @@ class AsyncSessions(AsyncPreviews):
             limit=check_count("limit", limit, minimum=1),
         )
         return await self._transport.models(request, ChatEvent)
+
+    def iter_transcript(
+        self, session_id: SessionId, *, since: int = 0, page_size: int = 1000
+    ) -> AsyncIterator[ChatEvent]:
+        """Read the whole persisted chat, page after page, in `seq` order.
+
+        Each page is one `transcript` call of `page_size` events, starting after the last `seq` of the
+        one before; a shorter page is the last. Pages are read as you iterate, so a long chat is never
+        held in memory at once.
+
+        Example:
+            ```python
+            async for row in af.sessions.iter_transcript(session.id):
+                print(row.seq, row.kind, row.typed_payload())
+            ```
+
+        Args:
+            session_id: The session's id.
+            since: Start after this `seq` (`0`: from the beginning).
+            page_size: Events per request, from 1 to 5,000 (the server's cap).
+
+        Returns:
+            An iterator of [`ChatEvent`][anyframe.ChatEvent]s.
+
+        Raises:
+            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000, or
+                `session_id` is not a session id; raised at the call, before anything is sent.
+            NotFoundError: No such session (raised when iteration starts).
+        """
+        session = session_arg(session_id)
+        pager = TranscriptPager(check_count("since", since), check_page_size(page_size))
+        return self._transcript_pages(session, pager)
+
+    async def _transcript_pages(self, session_id: str, pager: TranscriptPager) -> AsyncIterator[ChatEvent]:
+        while not pager.done:
+            page = await self.transcript(session_id, since=pager.since, limit=pager.page_size)
+            pager.page_read([event.seq for event in page])
+            for event in page:
+                yield event
+
+    async def turn(
+        self,
+        session_id: SessionId,
+        message: str | Mapping[str, object],
+        *,
+        timeout: float = 600.0,
+        since: int | None = None,
+    ) -> AsyncTurn:
+        """Send a message to the agent and return the [`AsyncTurn`][anyframe.AsyncTurn] that follows its reply.
+
+        Iterate the turn for this turn's events, typed, until its `result`; or `await turn.wait()`
+        for the whole [`TurnResult`][anyframe.TurnResult].
+
+        The turn starts after a high-water mark: `since`, or else the last `seq` of the transcript,
+        read (page by page) before the message is sent. Pass the previous turn's `last_seq` as
+        `since` to skip that read. When the bridge's answer to the message carries the message's
+        `seq`, the turn starts exactly there; otherwise the events of an earlier turn still running
+        when you sent (or another client's message) count as this turn's: send once the previous
+        turn is over.
+
+        Example:
+            ```python
+            turn = await af.sessions.turn(session.id, "list the files in the repo")
+            async for payload in turn:
+                print(type(payload).__name__, turn.new_text)
+            later = await af.sessions.turn(session.id, "and now the tests", since=turn.last_seq)
+            print((await later.wait()).text)
+            ```
+
+        Args:
+            session_id: The session's id.
+            message: The message: a `str` is sent as `{"prompt": message}`; a dict is sent as is (as
+                with `message()`).
+            timeout: Seconds from this call until the turn's `result`; `float("inf")` waits for ever.
+            since: The `seq` after which the turn starts (the previous turn's `last_seq`); `None`
+                reads it from the transcript.
+
+        Returns:
+            The [`AsyncTurn`][anyframe.AsyncTurn]; the message has been sent.
+
+        Raises:
+            InvalidArgumentError: `message` is not a str or a dict, `timeout` is not a positive number
+                of seconds, `since` is negative, or `session_id` is not a session id; nothing was sent.
+            ConflictError: The session is not running (nothing was sent).
+            NotFoundError: No such session.
+        """
+        session = session_arg(session_id)
+        body = _turn_message(message)
+        seconds = check_seconds("timeout", timeout, allow_infinite=True)
+        mark = None if since is None else check_count("since", since)
+        deadline = None if seconds == math.inf else time.monotonic() + seconds
+        if mark is None:
+            mark = 0
+            async for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE):
+                mark = max(mark, row.seq)
+        ack = await self.message(session, body)
+        request = stream_events.build_request(session)
+        return AsyncTurn(
+            session,
+            ack=ack,
+            tracker=TurnTracker(mark, ack_seq(ack, mark)),
+            deadline=deadline,
+            timeout=seconds,
+            open_stream=lambda last_event_id, deadline: self._transport.stream(
+                request, resume=True, last_event_id=last_event_id, deadline=deadline
+            ),
+            get_session=lambda: self.get(session),
+            respond=lambda body: self.respond(session, body),
+        )
 
     def events(
         self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True

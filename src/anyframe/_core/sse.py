@@ -37,7 +37,10 @@ list of pieces and joined once, so parsing stays linear in the size of the strea
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..models import ChatPayload
 
 __all__ = [
     "DEFAULT_MAX_EVENT_SIZE",
@@ -157,6 +160,30 @@ class SSEEvent:
                 f"the data of server-sent event {self._event!r} (id {self._id!r}) is not valid JSON: "
                 f"{exc.msg} at line {exc.lineno} column {exc.colno}"
             ) from None
+
+    def payload(self) -> ChatPayload:
+        """The data of a chat event as its typed payload ([`ChatPayload`][anyframe.models.ChatPayload]).
+
+        Never raises: a payload of a type this SDK does not know, or one that does not fit its model,
+        comes back whole as an [`UnknownChatPayload`][anyframe.UnknownChatPayload] (data that is not a
+        JSON object too, under `value`). The models are imported on first use, so a program that only
+        reads `data` or `json()` never loads them.
+
+        Example:
+            ```python
+            for event in af.sessions.events(session.id):
+                payload = event.payload()
+                if isinstance(payload, anyframe.AssistantPayload):
+                    print(payload.text)
+            ```
+
+        Returns:
+            The payload's model, chosen by its `type`.
+        """
+        from ..models._chat import parse_chat_payload
+        from .turns import decode_data
+
+        return parse_chat_payload(decode_data(self._data) if self._data else None)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SSEEvent):

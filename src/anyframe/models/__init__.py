@@ -15,6 +15,11 @@ Timestamps are timezone-aware `datetime`s; the API sends UTC with a `Z` suffix, 
 arrives without an offset is taken as UTC rather than left naive. The one exception is
 [Preview.started_at][anyframe.models.Preview.started_at], which the API sends as epoch seconds.
 
+Chat payloads are a union discriminated by `type` ([ChatPayload][anyframe.models.ChatPayload]):
+[parse_chat_payload][anyframe.models.parse_chat_payload], `ChatEvent.typed_payload()` and
+`SSEEvent.payload()` return the model of each payload's type, or
+[UnknownChatPayload][anyframe.models.UnknownChatPayload], holding it whole, for anything else.
+
 Attention items are a union discriminated by `kind`:
 [parse_attention_item][anyframe.models.parse_attention_item] and the attention calls return the matching
 subclass, or the base [AttentionItem][anyframe.models.AttentionItem] for a kind this SDK does not know yet.
@@ -33,7 +38,7 @@ from .._exports import LazyExports
 _EXPORTS = LazyExports(
     __name__,
     ("._vocabulary", "._base", "._identity", "._connectors", "._agents", "._builds", "._sessions",
-     "._previews", "._attention"),
+     "._previews", "._attention", "._chat"),
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -41,6 +46,7 @@ if TYPE_CHECKING:
     from ._attention import *
     from ._base import *
     from ._builds import *
+    from ._chat import *
     from ._connectors import *
     from ._identity import *
     from ._previews import *

@@ -13,6 +13,7 @@ from pydantic import Discriminator, Tag
 
 from .._core.validation import validate_as, validate_python
 from ._base import AnyFrameModel, Timestamp
+from ._chat import ChatPayload, parse_chat_payload
 from ._vocabulary import AttentionKind, SessionStatus
 
 __all__ = [
@@ -56,6 +57,24 @@ class AttentionPendingItem(AttentionItem):
     """The pending `permission_request` / `ask_user_question` event; carries its `request_id`."""
     preview: str | None = None
     """Human summary, e.g. `"Bash(command=ls -la)"`."""
+
+    def typed_payload(self) -> ChatPayload:
+        """The pending payload as its typed model: a
+        [`PermissionRequestPayload`][anyframe.models.PermissionRequestPayload] or an
+        [`AskUserQuestionPayload`][anyframe.models.AskUserQuestionPayload], as a rule.
+
+        Example:
+            ```python
+            for item in af.attention.list():
+                if isinstance(item, anyframe.AttentionPendingItem):
+                    print(item.agent_name, type(item.typed_payload()).__name__)
+            ```
+
+        Returns:
+            The payload's model ([`UnknownChatPayload`][anyframe.models.UnknownChatPayload] for a
+            type this SDK does not know).
+        """
+        return parse_chat_payload(self.payload)
 
 
 class AttentionIdleItem(AttentionItem):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ._base import AnyFrameModel, Timestamp
+from ._chat import ChatPayload, parse_chat_payload
 from ._previews import Preview
 from ._vocabulary import SessionStatus
 
@@ -83,3 +84,22 @@ class ChatEvent(AnyFrameModel):
     def data(self) -> dict[str, object]:
         """The event payload (the same object as `payload`)."""
         return self.payload
+
+    def typed_payload(self) -> ChatPayload:
+        """The payload as its typed model, chosen by its `type` ([`ChatPayload`][anyframe.models.ChatPayload]).
+
+        `payload` stays the dict the server sent; this parses it (anew on every call). Never raises:
+        an unknown type comes back whole as an [`UnknownChatPayload`][anyframe.models.UnknownChatPayload].
+
+        Example:
+            ```python
+            for row in af.sessions.iter_transcript(session.id):
+                payload = row.typed_payload()
+                if isinstance(payload, anyframe.AssistantPayload):
+                    print(row.seq, payload.text)
+            ```
+
+        Returns:
+            The payload's model.
+        """
+        return parse_chat_payload(self.payload)

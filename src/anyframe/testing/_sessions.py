@@ -113,6 +113,7 @@ def begin_snapshot(world: World, session: SessionRow, label: str) -> None:
     for preview in session.previews.values():
         if preview.status in ("starting", "running"):
             preview.status = "stopped"
+    world.changed()  # its event streams end (see `_chat`)
 
     def done() -> None:
         if not _current(world, session, epoch):
