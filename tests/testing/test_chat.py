@@ -9,24 +9,58 @@ Contracts pinned:
   `input`) until respond; approve resumes to `result`, deny records an error tool result; respond with
   nothing pending is 409;
 - transcript: `seq > since`, ascending, `limit` (capped at 5000);
+- words ask for every payload type: "question" (an `ask_user_question` answered through respond, its
+  `answer` recorded and quoted; an approval without one picks the first option), "think" (a
+  `thinking` block), "stream" (`delta` fragments, then the complete message), "error" (an `_error` and
+  an error `result`), "unknown" (a payload of a type the SDK does not know); combined, they all play;
+- every payload the plane plays validates against the spec's schema for its `type` (`ChatPayload`);
 - events: `id: <seq>`, `event: <payload type>`, `data: <payload>`; replays everything without
   `Last-Event-ID`, only later events with it, then tails live; the stream stays open after `result`;
-  `: keepalive` comments during silence; an unknown session is 404 before any stream starts;
+  `: keepalive` comments during silence; an unknown session is 404 before any stream starts; the
+  stream of a session that stops ends once its events are sent, and one opened on a stopped session
+  replays its history and ends;
 - `plane.append_events` injects a long history that transcript pages (5000 cap) and streams replay.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import yaml
 
 from anyframe.testing import LocalControlPlane, serve
 
 from ._helpers import frames, make_agent, running_session, take, transcript_types, turn_done, wait_for
 
 TURN = ["user_message", "assistant", "assistant", "tool_result", "assistant", "result"]
+SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+
+
+def _payloads(api: httpx.Client, session_id: str) -> list[dict[str, Any]]:
+    return [e["payload"] for e in api.get(f"/api/sessions/{session_id}/transcript").json()]
+
+
+def _play(api: httpx.Client, text: str, answer: dict[str, object] | None = None) -> list[dict[str, Any]]:
+    """Send `text` in a new session, answer each request with `answer`, return the turn's payloads."""
+    sid = running_session(api)["id"]
+    api.post(f"/api/sessions/{sid}/message", json={"text": text})
+    answered: set[str] = set()
+
+    def progress() -> bool:
+        last = _payloads(api, sid)[-1]
+        if last["type"] in ("permission_request", "ask_user_question") and last["request_id"] not in answered:
+            answered.add(last["request_id"])
+            body = {"request_id": last["request_id"], **(answer or {})}
+            reply = api.post(f"/api/sessions/{sid}/respond", json=body)
+            assert reply.status_code == 200, reply.text
+        return turn_done(api, sid)
+
+    wait_for(progress)
+    return _payloads(api, sid)
 
 
 def test_message_needs_a_running_session(api: httpx.Client) -> None:
@@ -201,3 +235,114 @@ def test_appended_events_page_through_transcript_and_stream(
     assert [e["seq"] for e in api.get(path, params={"since": 5000, "limit": 5000}).json()][-1] == 6000
     with api.stream("GET", f"/api/sessions/{session['id']}/events", headers={"Last-Event-ID": "5990"}) as r:
         assert [f["id"] for f in take(frames(r), 10)] == [str(n) for n in range(5991, 6001)]
+
+
+def _texts(payloads: list[dict[str, Any]], *, delta: bool = False) -> list[str]:
+    return [
+        block["text"]
+        for p in payloads
+        if p["type"] == "assistant" and p.get("delta", False) is delta
+        for block in p["message"]["content"]
+        if block["type"] == "text"
+    ]
+
+
+def test_a_question_waits_for_its_answer_and_the_answer_is_quoted(api: httpx.Client) -> None:
+    payloads = _play(api, "any question for me?", {"answer": "tests"})
+    kinds = [p["type"] for p in payloads]
+    question = payloads[kinds.index("ask_user_question")]
+    assert question["request_id"].startswith("q-")
+    assert question["question"] == "Which folder should I look at first?"
+    assert question["options"] == ["src", "tests"]
+    response = payloads[kinds.index("ask_user_question") + 1]
+    assert response == {"type": "permission_response", "request_id": question["request_id"], "decision": "approve",
+                        "answer": "tests"}  # fmt: skip
+    assert "Looking at tests first." in _texts(payloads)
+    assert kinds[-1] == "result"
+
+
+def test_an_approved_question_without_an_answer_takes_the_first_option(api: httpx.Client) -> None:
+    payloads = _play(api, "a question", {"decision": "approve"})
+    assert "Looking at src first." in _texts(payloads)
+    denied = _play(api, "a question", {"decision": "deny"})
+    assert "No answer: I will look everywhere." in _texts(denied)
+
+
+def test_think_adds_a_thinking_block_first(api: httpx.Client) -> None:
+    payloads = _play(api, "think about it")
+    first = payloads[1]["message"]["content"][0]
+    assert first["type"] == "thinking"
+    assert first["thinking"]
+
+
+def test_stream_sends_fragments_then_the_complete_message(api: httpx.Client) -> None:
+    payloads = _play(api, "stream your answer")
+    fragments = _texts(payloads, delta=True)
+    complete = _texts(payloads)
+    assert complete == ["Sure, working on it: stream your answer", "All done."]
+    assert "".join(fragments) == "".join(complete)
+    assert len(fragments) > len(complete)
+
+
+def test_error_adds_an_error_and_fails_the_result(api: httpx.Client) -> None:
+    payloads = _play(api, "make an error")
+    errors = [p for p in payloads if p["type"] == "_error"]
+    assert errors == [{"type": "_error", "error": "the agent hit a simulated error"}]
+    assert payloads[-1]["is_error"] is True
+    assert payloads[-1]["subtype"] == "error_during_execution"
+
+
+def test_unknown_adds_a_payload_of_a_type_the_sdk_does_not_know(api: httpx.Client) -> None:
+    payloads = _play(api, "something unknown")
+    assert [p for p in payloads if p["type"] == "system"] == [
+        {"type": "system", "subtype": "notice", "message": "a payload type the SDK does not know"}
+    ]
+
+
+def test_the_default_turn_asks_for_nothing_more(api: httpx.Client) -> None:
+    assert [p["type"] for p in _play(api, "list the files, then the tests")] == TURN
+
+
+def test_every_payload_the_plane_plays_validates_against_the_spec() -> None:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    registry = Registry().with_resource("urn:spec", Resource.from_contents(SPEC, DRAFT202012))
+    mapping = SPEC["components"]["schemas"]["ChatPayload"]["discriminator"]["mapping"]
+    with (
+        serve(time_scale=0.1) as plane,
+        httpx.Client(base_url=plane.url, headers={"Authorization": f"Bearer {plane.api_key}"}) as api,
+    ):
+        payloads = _play(
+            api, "think, ask a question, stream, error, unknown and permission", {"answer": "src"}
+        )
+    seen = {p["type"] for p in payloads}
+    assert set(mapping) <= seen  # every known type was played
+    for payload in payloads:
+        schema = mapping.get(payload["type"], "#/components/schemas/UnknownChatPayload")
+        validator = Draft202012Validator({"$ref": f"urn:spec{schema}"}, registry=registry)
+        assert [e.message for e in validator.iter_errors(payload)] == [], payload
+        if payload["type"] == "assistant":
+            for block in payload["message"]["content"]:
+                block_schema = SPEC["components"]["schemas"]["ContentBlock"]["discriminator"]["mapping"][
+                    block["type"]
+                ]
+                block_validator = Draft202012Validator({"$ref": f"urn:spec{block_schema}"}, registry=registry)
+                assert list(block_validator.iter_errors(block)) == [], block
+
+
+def test_the_stream_of_a_session_that_stops_ends_once_its_events_are_sent(api: httpx.Client) -> None:
+    session = running_session(api)
+    sid = session["id"]
+    api.post(f"/api/sessions/{sid}/message", json={"text": "permission please"})
+    wait_for(lambda: "permission_request" in transcript_types(api, sid))
+    count = len(transcript_types(api, sid))
+    with api.stream("GET", f"/api/sessions/{sid}/events") as response:
+        stream = frames(response)
+        assert len(take(stream, count)) == count
+        api.post(f"/api/sessions/{sid}/terminate")
+        assert list(stream) == []  # ends: no keep-alive wait, no more events
+    wait_for(lambda: api.get(f"/api/sessions/{sid}").json()["status"] == "terminated")
+    with api.stream("GET", f"/api/sessions/{sid}/events") as response:
+        assert [int(f["id"]) for f in frames(response)] == list(range(1, count + 1))

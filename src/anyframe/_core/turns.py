@@ -9,7 +9,8 @@ streaming fragment.
 
 **Which events are the turn's.** The turn starts after the *mark*: the `seq` of the last event of the
 chat before the message was sent (read from the transcript, or the previous turn's `last_seq`).
-Events up to the mark are history and are dropped, however the server replays them. When the
+Events up to the mark are history and are dropped, however the server replays them, and so is an
+event whose `seq` is not above the last one seen (a replay; the chat's `seq`s only grow). When the
 bridge's answer to the message carries the message's own `seq` (the contract calls that body
 free-form: it is used when present, never required), the turn starts at that event, and whatever
 came between the mark and it (the tail of an earlier turn the agent was still busy with, another
@@ -184,16 +185,17 @@ class TurnTracker(Generic[T]):
         return PARAGRAPH.join(self._paragraphs)
 
     def admit(self, seq: int | None) -> bool:
-        """Whether the event with this `seq` belongs to the turn; `last_seq` moves past it either way.
+        """Whether the event with this `seq` belongs to the turn; `last_seq` moves up to it either way.
 
         Args:
             seq: The event's `seq` (`None` when its id is not a number: such an event is the turn's).
         """
         self.new_text = ""
         if seq is not None:
-            if seq > self.last_seq:
-                self.last_seq = seq
-            if seq <= self.mark or (self.first is not None and seq < self.first):
+            if seq <= self.last_seq:
+                return False  # history, or seen already (a server that replays more than asked)
+            self.last_seq = seq
+            if self.first is not None and seq < self.first:
                 return False
         return not self.done
 
