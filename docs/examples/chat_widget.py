@@ -13,17 +13,16 @@ import anyframe
 
 # --8<-- [start:widget]
 af = anyframe.AsyncAnyFrame()  # one client for the whole web app: it holds the connection pool
+last_seq: dict[str, int] = {}  # per visitor session, where its next turn starts
 
 
-async def on_visitor_message(session_id: str, text: str) -> AsyncIterator[object]:
-    """Forward one visitor turn to the agent and yield the reply, event by event."""
-    sent = await af.sessions.message(session_id, {"prompt": text})
-    # Start right after the visitor's own message, so the browser gets this turn only.
-    async with af.sessions.events(session_id, last_event_id=str(sent["seq"])) as events:
-        async for event in events:
-            yield event.json()
-            if event.event == "result":  # the turn is over: let the browser's request finish
-                return
+async def on_visitor_message(session_id: str, text: str) -> AsyncIterator[dict[str, object]]:
+    """Forward one visitor turn to the agent and yield the reply, event by event, until it ends."""
+    turn = await af.sessions.turn(session_id, text, since=last_seq.get(session_id))
+    async with turn:  # the browser may leave mid-turn: the stream is closed then
+        async for payload in turn:  # this turn only: nothing of the history, nothing twice
+            yield payload.model_dump(exclude_unset=True)  # the event as the agent sent it
+    last_seq[session_id] = turn.last_seq
 
 
 # --8<-- [end:widget]
@@ -48,8 +47,7 @@ async def main() -> None:
     async def visitor(name: str, text: str) -> None:
         session_id = await new_visitor_session()
         async for payload in on_visitor_message(session_id, text):
-            kind = payload.get("type") if isinstance(payload, dict) else None
-            print(f"[{name}] {kind}")
+            print(f"[{name}] {payload['type']}")
         await af.sessions.terminate(session_id)
 
     # Two visitors chatting at the same time share the client and its connection pool.

@@ -92,7 +92,7 @@ EXPECTED: dict[str, list[str]] = {
     "setup_sessions.py": ["True", "sha256:", "400 session is not a setup session"],
     "snapshots.py": ["terminate", "True running"],
     "streaming.py": ["[state] succeeded", "7 user_message", "12 result", "first event of the chat: 1"],
-    "takeover.py": ["result {"],
+    "takeover.py": ["user_message {'type': 'user_message'", "result {'type': 'result'"],
     "testing_basics.py": ["{'name': 'reviewer'", "[503, 200]", "surfaced as: ResponseValidationError"],
     "testing_control.py": [
         "201 response 1",
@@ -104,6 +104,20 @@ EXPECTED: dict[str, list[str]] = {
     "testing_pytest.py": ["3 passed"],
     "testing_resume.py": ["['1', '2', '3', '4', '5', '6']", "[None, '3']", "dropped: APIConnectionError"],
     "tokens.py": ["afm_...", "...until it is revoked"],
+    "turns.py": [
+        "UserMessagePayload user_message",
+        "  thinking: The user asks: think first",
+        "  text: ' on it:'",
+        "  tool call: Bash(command=ls)",
+        "  result: success All done.",
+        "the agent asks to run Bash(command=rm -rf ./build)",
+        "['Bash(command=rm -rf ./build)'] -> success",
+        "questions: ['Which folder should I look at first?']",
+        "'Looking at src first.'",
+        "no result in time; last seq",
+        "that turn ended after all, at seq",
+        "events; 5 turns",
+    ],
 }
 
 

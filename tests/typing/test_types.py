@@ -14,13 +14,18 @@ Contracts pinned here:
 - Session ids accept `str` and `uuid.UUID`; integer ids reject strings; `events()` / `stream_build()`
   return `EventStream` / `AsyncEventStream`, iterating to `SSEEvent`.
 - Clients are context managers returning themselves; `with_options` returns the same client type.
-- Error attributes are typed: `status_code`, `request_id`, `retry_after`, `errors`, `build_status`, `session`.
+- Chat turns: `turn()` returns `Turn` / `AsyncTurn`, iterating to `ChatPayload` (a union of the payload
+  models, narrowed by `isinstance`), `wait()` to `TurnResult`, `respond()` to `dict[str, object]`,
+  `text_stream()` to `str`; `iter_transcript()` iterates `ChatEvent`s; `event.payload()` and
+  `row.typed_payload()` are `ChatPayload`; `turn()` rejects a message that is neither str nor mapping.
+- Error attributes are typed: `status_code`, `request_id`, `retry_after`, `errors`, `build_status`,
+  `session`, `last_seq`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
 from typing_extensions import assert_type
 
@@ -34,12 +39,14 @@ from anyframe import (
     APIError,
     AsyncAnyFrame,
     AsyncEventStream,
+    AsyncTurn,
     AttentionItem,
     Build,
     BuildFailedError,
     BuildQueued,
     BuildStatus,
     ChatEvent,
+    ChatPayload,
     Connector,
     ConnectorAuthorize,
     ConnectorCatalogItem,
@@ -47,6 +54,7 @@ from anyframe import (
     Credentials,
     EventStream,
     LogUrl,
+    PermissionRequestPayload,
     Preview,
     PreviewActionResult,
     PreviewBatchResult,
@@ -59,6 +67,9 @@ from anyframe import (
     SSEEvent,
     Token,
     TokenCreated,
+    Turn,
+    TurnResult,
+    TurnTimeoutError,
     User,
     ValidationError,
 )
@@ -121,6 +132,25 @@ def check_sync_client(af: AnyFrame) -> None:
         assert_type(event, SSEEvent)
         assert_type(event.data, str)
         assert_type(event.id, str | None)
+    for event in stream:
+        assert_type(event.payload(), ChatPayload)
+    turn = af.sessions.turn(SID, "hi", timeout=30.0, since=4)
+    assert_type(turn, Turn)
+    assert_type(af.sessions.turn(uuid.UUID(SID), {"text": "hi"}), Turn)
+    for payload in turn:
+        assert_type(payload, ChatPayload)
+        if isinstance(payload, PermissionRequestPayload):
+            assert_type(payload.summary, str)
+        assert_type(turn.pending, ChatPayload | None)
+        assert_type(turn.respond(approve=True, answer=None), dict[str, object])
+    assert_type(turn.text_stream(), Iterator[str])
+    assert_type(turn.wait(on_request=lambda request: True), TurnResult)
+    assert_type(turn.last_seq, int)
+    assert_type(turn.result, TurnResult | None)
+    assert_type(af.sessions.iter_transcript(SID, since=0, page_size=100), Iterator[ChatEvent])
+    for row in af.sessions.iter_transcript(SID):
+        assert_type(row.typed_payload(), ChatPayload)
+    af.sessions.turn(SID, 42)  # type: ignore[arg-type]
     assert_type(af.with_options(timeout=5.0, max_retries=0), AnyFrame)
     with AnyFrame(api_key="afm_x") as client:
         assert_type(client, AnyFrame)
@@ -153,6 +183,14 @@ async def check_async_client(af: AsyncAnyFrame) -> None:
     assert_type(stream, AsyncEventStream)
     async for event in stream:
         assert_type(event, SSEEvent)
+    turn = await af.sessions.turn(SID, "hi")
+    assert_type(turn, AsyncTurn)
+    async for payload in turn:
+        assert_type(payload, ChatPayload)
+    assert_type(await turn.respond(approve=False), dict[str, object])
+    assert_type(await turn.wait(), TurnResult)
+    assert_type(turn.text_stream(), AsyncIterator[str])
+    assert_type(af.sessions.iter_transcript(SID), AsyncIterator[ChatEvent])
     assert_type(af.with_options(max_retries=1), AsyncAnyFrame)
     async with AsyncAnyFrame(api_key="afm_x") as client:
         assert_type(client, AsyncAnyFrame)
@@ -170,6 +208,7 @@ def check_errors(api: APIError, limited: RateLimitError, invalid: ValidationErro
     assert_type(invalid.details, list[dict[str, object]])
 
 
-def check_waiter_errors(failed: BuildFailedError, ended: SessionEndedError) -> None:
+def check_waiter_errors(failed: BuildFailedError, ended: SessionEndedError, late: TurnTimeoutError) -> None:
     assert_type(failed.build_status, BuildStatus)
     assert_type(ended.session, Session)
+    assert_type(late.last_seq, int)
