@@ -259,7 +259,8 @@ class Sessions(Previews):
         """Send a turn to the agent, over the same chat channel the web UI uses.
 
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
-        `{"prompt": "list files"}` (optionally with `attachments`) or `{"text": "..."}`.
+        `{"prompt": "list files"}` (optionally with `attachments`) or `{"text": "..."}`. To send a
+        message and follow the agent's reply until its turn ends, use `turn()`.
 
         Example:
             ```python
@@ -455,7 +456,8 @@ class Sessions(Previews):
 
         Without `last_event_id` the server first replays the whole history, then follows live.
         The stream does not end at the end of a turn (a `result` event): break out when you have
-        seen enough. If the connection drops, the SDK reconnects by itself with `Last-Event-ID` set
+        seen enough, or use [`turn()`][anyframe.Turn], which follows one turn and stops at its
+        end. `event.payload()` gives each event's typed payload. If the connection drops, the SDK reconnects by itself with `Last-Event-ID` set
         to the last event seen, so you get every event once and in order.
 
         Example:

@@ -36,10 +36,11 @@ connector toggles; builds that run `queued` -> `running` -> `succeeded`/`failed`
 `exit N`, N != 0, or the word `fail` fails) with a live `line`/`state` SSE log, cached by
 `(repo_url, repo_ref, install_cmd)`; sessions `booting` -> `running` -> (idle) snapshot -> `terminated`,
 terminate/resume/delete, snapshots, setup sessions and save-as-base; a chat bridge that answers each
-message with a scripted turn (assistant text, a tool call and result, a `permission_request` when the
-message says "permission", then `result`), persisted with `seq`, replayed by `transcript` and streamed
-by `events` (with `Last-Event-ID` replay, `: keepalive` comments and a live tail); previews; and the
-attention rail. The module docstrings of `_builds`, `_sessions`, `_chat`, `_previews` and
+message with a scripted turn (assistant text, a tool call and result, then `result`; words in the
+message ask for every other payload type: "permission", "question", "think", "stream", "error",
+"unknown"), persisted with `seq`, replayed by `transcript` and streamed by `events` (with
+`Last-Event-ID` replay, `: keepalive` comments and a live tail, ending once the session stops);
+previews; and the attention rail. The module docstrings of `_builds`, `_sessions`, `_chat`, `_previews` and
 `_connectors` record every choice made where the contract is silent.
 
 **Time.** [Timings][anyframe.testing.Timings] holds every delay; `time_scale` multiplies them all
