@@ -26,13 +26,17 @@ from ._version import __version__ as __version__
 
 # Cheapest first: a name is loaded from the first source exporting it.
 _EXPORTS = LazyExports(
-    __name__, (".exceptions", ".models", "._async.client", "._sync.client"), extra=("__version__",)
+    __name__,
+    (".exceptions", ".models", "._async.client", "._sync.client", "._async.turns", "._sync.turns"),
+    extra=("__version__",),
 )
 
 if TYPE_CHECKING:
     __all__: list[str]  # built from the sources' `__all__` on first use
     from ._async.client import *
+    from ._async.turns import *
     from ._sync.client import *
+    from ._sync.turns import *
     from .exceptions import *
     from .models import *
 else:

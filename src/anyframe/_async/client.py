@@ -22,7 +22,6 @@ from .._core.sse import SSEEvent
 from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
 from ._transport import AsyncEventStream, AsyncTransport
-from .turns import AsyncTurn
 
 if TYPE_CHECKING:
     from ..models import User
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 
 # With the client, the types its methods hand back or take that are not models: `anyframe` re-exports
 # this list.
-__all__ = ["AsyncAnyFrame", "AsyncEventStream", "AsyncTurn", "SSEEvent", "SessionId"]
+__all__ = ["AsyncAnyFrame", "AsyncEventStream", "SSEEvent", "SessionId"]
 
 
 class AsyncAnyFrame:

@@ -23,7 +23,6 @@ from .._core.sse import SSEEvent
 from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
 from ._transport import EventStream, Transport
-from .turns import Turn
 
 if TYPE_CHECKING:
     from ..models import User
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 
 # With the client, the types its methods hand back or take that are not models: `anyframe` re-exports
 # this list.
-__all__ = ["AnyFrame", "EventStream", "Turn", "SSEEvent", "SessionId"]
+__all__ = ["AnyFrame", "EventStream", "SSEEvent", "SessionId"]
 
 
 class AnyFrame:
