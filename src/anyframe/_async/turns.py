@@ -1,9 +1,9 @@
 """A chat turn: one message to the agent and its reply, followed until the turn's `result`.
 
-`af.sessions.turn()` sends the message and returns the turn, an [`AsyncTurn`][anyframe.AsyncTurn]. Iterating it
-reads the session's event stream from the turn's high-water mark, through the SDK's resilient stream
-(a dropped connection is resumed with `Last-Event-ID`, so nothing is lost or seen twice), and yields
-the typed payload of each event of the turn. Which events those are, when the turn is over, what is
+`af.sessions.turn()` sends the message and returns the turn ([`AsyncTurn`][anyframe.AsyncTurn]).
+Iterating it reads the session's event stream from the turn's high-water mark, through the SDK's
+resilient stream (a dropped connection is resumed with `Last-Event-ID`, so nothing is lost or seen
+twice), and yields the typed payload of each event of the turn. Which events those are, when the turn is over, what is
 pending and what the assistant said are the pure [`TurnTracker`][anyframe._core.turns.TurnTracker]'s
 decisions; this shell only reads, parses and asks.
 
