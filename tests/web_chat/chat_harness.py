@@ -80,6 +80,10 @@ class ChatApp:
                     sys.executable, "-m", "uvicorn", "app:app", "--app-dir", str(APP_DIR),
                     "--host", "127.0.0.1", "--port", str(self.port),
                     "--timeout-graceful-shutdown", "1", "--log-level", "warning",
+                    # Uvicorn closes a keep-alive connection idle for 5 s by default; a test visitor
+                    # reusing one just then gets "Server disconnected without sending a response" (seen
+                    # under load with 200 visitors sharing one pool). Tests keep connections longer.
+                    "--timeout-keep-alive", "60",
                 ],
                 cwd=self.workdir, env=self.env, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
