@@ -10,8 +10,9 @@ script, from the curated sources, never by hand: for every resource reachable fr
 `Async<Resource>WithRawResponse` with, for each method that makes exactly one request, a method of
 the same name and the same parameters returning `RawResponse[<its return type>]`.
 
-"Makes exactly one request" is read off the method's body: an `async def` whose only `await` is one
-call of `self._transport.<model|models|json_object|json_value|empty>(...)` and that does not `yield`.
+"Makes exactly one request" is read off the method's body: an `async def` whose only `await` is
+`return await self._transport.<model|models|json_object|json_value|empty>(...)` and that does not
+`yield` (a method that awaited it without returning it would hand back `None`, not the raw answer).
 That leaves out the event streams (plain `def`, returning an iterator), the waiters (they poll), and
 any helper that makes several calls; they are listed in the generated `EXCLUDED` (and in the docs).
 
@@ -78,9 +79,11 @@ def single_request(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     awaits = [n for n in ast.walk(node) if isinstance(n, ast.Await)]
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)) or len(awaits) != 1:
         return False
+    returned = [n for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is awaits[0]]
     call = awaits[0].value
     return (
-        isinstance(call, ast.Call)
+        bool(returned)  # `return await self._transport...`: the raw transport's answer is handed back
+        and isinstance(call, ast.Call)
         and isinstance(call.func, ast.Attribute)
         and call.func.attr in TERMINALS
         and ast.unparse(call.func.value) == "self._transport"

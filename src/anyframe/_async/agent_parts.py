@@ -157,7 +157,7 @@ class AsyncSkills(AsyncResource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or skill.
         """
-        await self._transport.empty(
+        return await self._transport.empty(
             delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id)),
             options,
         )
@@ -297,7 +297,7 @@ class AsyncMcps(AsyncResource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
-        await self._transport.empty(
+        return await self._transport.empty(
             delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id)), options
         )
 

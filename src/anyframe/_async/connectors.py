@@ -261,6 +261,6 @@ class AsyncConnectors(AsyncResource):
             InvalidArgumentError: `connector_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such connector.
         """
-        await self._transport.empty(
+        return await self._transport.empty(
             delete_connector.build_request(check_id("connector_id", connector_id)), options
         )

@@ -54,7 +54,7 @@ class AsyncCredentialsResource(AsyncResource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        await self._transport.empty(set_claude_credential.build_request(body=body), options)
+        return await self._transport.empty(set_claude_credential.build_request(body=body), options)
 
     async def set_codex(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store the OpenAI Codex token used by agents on the Codex runtime.
@@ -72,7 +72,7 @@ class AsyncCredentialsResource(AsyncResource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        await self._transport.empty(set_codex_credential.build_request(body=body), options)
+        return await self._transport.empty(set_codex_credential.build_request(body=body), options)
 
     async def set_github(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store a GitHub personal access token, needed only to clone private repos.
@@ -90,7 +90,7 @@ class AsyncCredentialsResource(AsyncResource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        await self._transport.empty(set_github_credential.build_request(body=body), options)
+        return await self._transport.empty(set_github_credential.build_request(body=body), options)
 
     async def clear_claude(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Claude token.
@@ -100,7 +100,7 @@ class AsyncCredentialsResource(AsyncResource):
             await af.credentials.clear_claude()
             ```
         """
-        await self._transport.empty(clear_claude_credential.build_request(), options)
+        return await self._transport.empty(clear_claude_credential.build_request(), options)
 
     async def clear_codex(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Codex token.
@@ -110,7 +110,7 @@ class AsyncCredentialsResource(AsyncResource):
             await af.credentials.clear_codex()
             ```
         """
-        await self._transport.empty(clear_codex_credential.build_request(), options)
+        return await self._transport.empty(clear_codex_credential.build_request(), options)
 
     async def clear_github(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored GitHub token.
@@ -120,4 +120,4 @@ class AsyncCredentialsResource(AsyncResource):
             await af.credentials.clear_github()
             ```
         """
-        await self._transport.empty(clear_github_credential.build_request(), options)
+        return await self._transport.empty(clear_github_credential.build_request(), options)

@@ -150,7 +150,7 @@ class AsyncSessions(AsyncPreviews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        await self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
+        return await self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
     async def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.

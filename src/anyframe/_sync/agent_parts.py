@@ -158,7 +158,7 @@ class Skills(Resource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or skill.
         """
-        self._transport.empty(
+        return self._transport.empty(
             delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id)),
             options,
         )
@@ -298,7 +298,7 @@ class Mcps(Resource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
-        self._transport.empty(
+        return self._transport.empty(
             delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id)), options
         )
 

@@ -262,6 +262,6 @@ class Connectors(Resource):
             InvalidArgumentError: `connector_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such connector.
         """
-        self._transport.empty(
+        return self._transport.empty(
             delete_connector.build_request(check_id("connector_id", connector_id)), options
         )

@@ -55,7 +55,7 @@ class CredentialsResource(Resource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        self._transport.empty(set_claude_credential.build_request(body=body), options)
+        return self._transport.empty(set_claude_credential.build_request(body=body), options)
 
     def set_codex(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store the OpenAI Codex token used by agents on the Codex runtime.
@@ -73,7 +73,7 @@ class CredentialsResource(Resource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        self._transport.empty(set_codex_credential.build_request(body=body), options)
+        return self._transport.empty(set_codex_credential.build_request(body=body), options)
 
     def set_github(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store a GitHub personal access token, needed only to clone private repos.
@@ -91,7 +91,7 @@ class CredentialsResource(Resource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        self._transport.empty(set_github_credential.build_request(body=body), options)
+        return self._transport.empty(set_github_credential.build_request(body=body), options)
 
     def clear_claude(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Claude token.
@@ -101,7 +101,7 @@ class CredentialsResource(Resource):
             af.credentials.clear_claude()
             ```
         """
-        self._transport.empty(clear_claude_credential.build_request(), options)
+        return self._transport.empty(clear_claude_credential.build_request(), options)
 
     def clear_codex(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Codex token.
@@ -111,7 +111,7 @@ class CredentialsResource(Resource):
             af.credentials.clear_codex()
             ```
         """
-        self._transport.empty(clear_codex_credential.build_request(), options)
+        return self._transport.empty(clear_codex_credential.build_request(), options)
 
     def clear_github(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored GitHub token.
@@ -121,4 +121,4 @@ class CredentialsResource(Resource):
             af.credentials.clear_github()
             ```
         """
-        self._transport.empty(clear_github_credential.build_request(), options)
+        return self._transport.empty(clear_github_credential.build_request(), options)

@@ -151,7 +151,7 @@ class Sessions(Previews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
+        return self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
     def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
