@@ -16,7 +16,14 @@ from anyframe._async.client import AsyncAnyFrame
 from anyframe._sync._transport import EventStream
 from anyframe._sync.client import AnyFrame
 
-__all__ = ["RAW_ATTRIBUTE", "RESOURCE_NAMES", "attribute_types", "member_function", "package_names", "resource_pairs"]
+__all__ = [
+    "RAW_ATTRIBUTE",
+    "RESOURCE_NAMES",
+    "attribute_types",
+    "member_function",
+    "package_names",
+    "resource_pairs",
+]
 
 # What a user reaches from `af` (sync names; the async ones carry the `Async` prefix).
 RESOURCE_NAMES = frozenset(

@@ -221,7 +221,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        return await self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)), options)
+        return await self._transport.empty(
+            delete_agent.build_request(check_id("agent_id", agent_id)), options
+        )
 
     async def build(
         self, agent_id: int, force: bool = False, **options: Unpack[RequestOptions]

@@ -72,4 +72,6 @@ class AsyncTokens(AsyncResource):
             InvalidArgumentError: `token_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such token.
         """
-        return await self._transport.empty(revoke_token.build_request(check_id("token_id", token_id)), options)
+        return await self._transport.empty(
+            revoke_token.build_request(check_id("token_id", token_id)), options
+        )

@@ -222,7 +222,9 @@ class Agents(Resource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        return self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)), options)
+        return self._transport.empty(
+            delete_agent.build_request(check_id("agent_id", agent_id)), options
+        )
 
     def build(
         self, agent_id: int, force: bool = False, **options: Unpack[RequestOptions]

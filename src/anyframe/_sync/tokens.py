@@ -73,4 +73,6 @@ class Tokens(Resource):
             InvalidArgumentError: `token_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such token.
         """
-        return self._transport.empty(revoke_token.build_request(check_id("token_id", token_id)), options)
+        return self._transport.empty(
+            revoke_token.build_request(check_id("token_id", token_id)), options
+        )
