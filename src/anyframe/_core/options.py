@@ -103,8 +103,8 @@ class RequestOptions(WaitOptions, total=False):
         extra_body: Keys set on top of the JSON body the call sends (a field this SDK does not know
             yet, or an explicit `None` to send JSON `null`). Refused on calls that send no body.
         timeout: This call's timeout instead of the client's: seconds, or an `httpx.Timeout`,
-            checked like the client's. For an event stream it bounds connecting; the silence allowed
-            stays `stream_read_timeout`.
+            checked like the client's (`None` keeps the client's). For an event stream it bounds
+            connecting; the silence allowed stays `stream_read_timeout`.
     """
 
     extra_body: Mapping[str, object]
