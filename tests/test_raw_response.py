@@ -8,6 +8,7 @@ Contracts pinned here:
   the same attribute path from `af.with_raw_response`; its methods are exactly the resource's public
   methods less `EXCLUDED`, each with the same parameters (names, kinds, defaults, annotations) and
   the return annotation `RawResponse[<the method's>]`; async ones are coroutines, sync ones are not.
+- The page "Escape hatches" names every method left out (`EXCLUDED`).
 - The rule: a method is wrapped exactly when it is an `async def` whose only `await` is
   `return await self._transport.<terminal>(...)`, without `yield`.
 """
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +35,14 @@ RAW = load_script("raw_response")
 
 def test_the_committed_raw_classes_are_what_the_script_writes() -> None:
     assert RAW.main(["--check"]) == 0
+
+
+def test_the_docs_name_every_method_without_a_raw_twin() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "escape-hatches.md").read_text()
+    section = page[page.index("## Raw responses") : page.index("## Calling an endpoint")]
+
+    for name in {name for names in raw_async.EXCLUDED.values() for name in names}:
+        assert re.search(rf"`(\w+\.)?{name}`", section), name
 
 
 def _pairs(client: type, module: object) -> list[tuple[type, type]]:
