@@ -54,7 +54,7 @@ def _pairs(client: type, module: object) -> list[tuple[type, type]]:
         for attr, kind in attribute_types(resource).items():
             if isinstance(kind, type) and kind.__module__.startswith("anyframe._"):
                 assert raw_children[attr].__name__ == f"{kind.__name__}WithRawResponse", attr  # type: ignore[attr-defined]
-                out.append((kind, raw_children[attr]))  # type: ignore[arg-type]
+                out.append((kind, raw_children[attr]))
     return out
 
 
