@@ -25,7 +25,6 @@ Precedence, lowest first:
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import sys
@@ -158,6 +157,8 @@ def unknown_options(given: Mapping[str, object]) -> list[str]:
 
 
 def _unknown(keys: list[str]) -> InvalidArgumentError:
+    import difflib  # only on this error path: it costs a millisecond to import
+
     shown = ", ".join(repr(key) for key in keys)
     guesses = [match for key in keys for match in difflib.get_close_matches(key, OPTION_NAMES, n=1)]
     hint = f" (did you mean {', '.join(repr(g) for g in guesses)}?)" if guesses else ""

@@ -56,17 +56,16 @@ STREAM_KEEPALIVE = 100
 
 
 class Answer:
-    """A whole answer: status, headers and the (size-capped) decoded body; `send` adds the request's
-    method and URL, how long its last attempt took and how many attempts it took."""
+    """A whole answer: status, headers and the (size-capped) decoded body; `send` adds the request,
+    how long its last attempt took and how many attempts it took."""
 
-    __slots__ = ("attempts", "content", "elapsed", "headers", "method", "status_code", "url")
+    __slots__ = ("attempts", "content", "elapsed", "headers", "request", "status_code")
 
     def __init__(self, status_code: int, headers: httpx.Headers, content: bytes) -> None:
         self.status_code = status_code
         self.headers = headers
         self.content = content
-        self.method = ""
-        self.url = ""
+        self.request: httpx.Request | None = None
         self.elapsed = 0.0
         self.attempts = 1
 
@@ -430,8 +429,7 @@ class Transport:
                     status, elapsed * 1000, attempt + 1, answer.headers.get("x-request-id"),
                 )  # fmt: skip
             if status < 300:
-                answer.method, answer.url = built.method, str(built.url)
-                answer.elapsed, answer.attempts = elapsed, attempt + 1
+                answer.request, answer.elapsed, answer.attempts = built, elapsed, attempt + 1
                 return answer
             delay = retry_delay_for_status(built.method, status, answer.headers, attempt, config.max_retries)
             if delay is None:
@@ -452,8 +450,10 @@ class Transport:
         give it its real type)."""
         if not self.raw:
             return parse(answer)
+        request = answer.request
+        assert request is not None  # set by `send` on every answer it returns
         return RawResponse(  # type: ignore[return-value]  # see the docstring
-            method=answer.method, url=answer.url, status_code=answer.status_code, headers=answer.headers,
+            method=request.method, url=str(request.url), status_code=answer.status_code, headers=answer.headers,
             content=answer.content, elapsed=answer.elapsed, attempts=answer.attempts,
             parse=lambda: parse(answer), secrets=self.secrets,
         )  # fmt: skip
