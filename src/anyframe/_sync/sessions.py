@@ -12,6 +12,7 @@ import math
 import time
 from collections.abc import Iterator, Callable, Mapping
 
+from .._core.options import RequestOptions, Unpack, WaitOptions
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.turns import MAX_PAGE_SIZE, TranscriptPager, TurnTracker, ack_seq, check_page_size
 from .._core.validate import SessionId, check_count, check_id, check_object, check_seconds
@@ -56,7 +57,7 @@ def _turn_message(message: object) -> dict[str, object]:
 class Sessions(Previews):
     """Live sandboxes: boot, wait, chat, preview, snapshot, resume, terminate."""
 
-    def list(self) -> builtins.list[Session]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Session]:
         """List your sessions, newest first.
 
         Example:
@@ -67,7 +68,7 @@ class Sessions(Previews):
         Returns:
             The [`Session`][anyframe.Session]s.
         """
-        return self._transport.models(list_sessions.build_request(), Session)
+        return self._transport.models(list_sessions.build_request(), Session, options)
 
     def create(
         self,
@@ -77,6 +78,7 @@ class Sessions(Previews):
         unsafe: bool = False,
         resume_from_snapshot_id: int | None = None,
         is_setup_session: bool = False,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Boot a sandbox from the agent's latest image. Returns at once, in `booting`; follow with
         [`wait_until_running`][anyframe.AnyFrame.sessions].
@@ -116,9 +118,9 @@ class Sessions(Previews):
             # Sent only when true, as the 1.x SDK does: `false` is the server's default.
             is_setup_session=True if is_setup_session else unset(None),
         )
-        return self._transport.model(create_session.build_request(body=body), Session)
+        return self._transport.model(create_session.build_request(body=body), Session, options)
 
-    def get(self, session_id: SessionId) -> Session:
+    def get(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Get a session's current state.
 
         Example:
@@ -138,9 +140,11 @@ class Sessions(Previews):
                 was sent.
             NotFoundError: No such session, or not yours.
         """
-        return self._transport.model(get_session.build_request(session_arg(session_id)), Session)
+        return self._transport.model(
+            get_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    def delete(self, session_id: SessionId) -> None:
+    def delete(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> None:
         """Hard-delete a terminated session's row.
 
         Example:
@@ -158,9 +162,9 @@ class Sessions(Previews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        self._transport.empty(delete_session.build_request(session_arg(session_id)))
+        return self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
-    def terminate(self, session_id: SessionId) -> Session:
+    def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
 
         Example:
@@ -179,9 +183,13 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
+        return self._transport.model(
+            terminate_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    def resume(self, session_id: SessionId, unsafe: bool = False) -> Session:
+    def resume(
+        self, session_id: SessionId, unsafe: bool = False, **options: Unpack[RequestOptions]
+    ) -> Session:
         """Re-boot a terminated session from its latest snapshot.
 
         Example:
@@ -206,9 +214,11 @@ class Sessions(Previews):
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
         )
-        return self._transport.model(request, Session)
+        return self._transport.model(request, Session, options)
 
-    def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
+    def snapshots(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Snapshot]:
         """List a session's snapshots, newest first.
 
         Example:
@@ -227,9 +237,13 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
+        return self._transport.models(
+            list_snapshots.build_request(session_arg(session_id)), Snapshot, options
+        )
 
-    def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
+    def save_as_base(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> SaveAsBaseResult:
         """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
         overwrites the saved base.
 
@@ -253,9 +267,11 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         request = save_session_as_base.build_request(session_arg(session_id))
-        return self._transport.model(request, SaveAsBaseResult)
+        return self._transport.model(request, SaveAsBaseResult, options)
 
-    def message(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    def message(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Send a turn to the agent, over the same chat channel the web UI uses.
 
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
@@ -283,10 +299,12 @@ class Sessions(Previews):
         """
         wire = ChatMessageRequest.from_dict(_opaque(body))
         return self._transport.json_object(
-            send_message.build_request(session_arg(session_id), body=wire)
+            send_message.build_request(session_arg(session_id), body=wire), options
         )
 
-    def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    def respond(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Answer a permission prompt or question from the agent (forwarded verbatim).
 
         Example:
@@ -307,10 +325,12 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         wire = ChatRespondRequest.from_dict(_opaque(body))
-        return self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
+        return self._transport.json_object(
+            respond.build_request(session_arg(session_id), body=wire), options
+        )
 
     def transcript(
-        self, session_id: SessionId, since: int = 0, limit: int = 1000
+        self, session_id: SessionId, since: int = 0, limit: int = 1000, **options: Unpack[RequestOptions]
     ) -> builtins.list[ChatEvent]:
         """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
 
@@ -338,7 +358,7 @@ class Sessions(Previews):
             since=check_count("since", since),
             limit=check_count("limit", limit, minimum=1),
         )
-        return self._transport.models(request, ChatEvent)
+        return self._transport.models(request, ChatEvent, options)
 
     def iter_transcript(
         self, session_id: SessionId, *, since: int = 0, page_size: int = 1000
@@ -450,7 +470,12 @@ class Sessions(Previews):
         )
 
     def events(
-        self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True
+        self,
+        session_id: SessionId,
+        last_event_id: str | None = None,
+        *,
+        reconnect: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> EventStream:
         """Stream the session's chat events live (Server-Sent Events), until you stop iterating.
 
@@ -486,7 +511,7 @@ class Sessions(Previews):
                 `reconnect=False`.
         """
         request = stream_events.build_request(session_arg(session_id))
-        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
+        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id, options=options)
 
     def wait_until_running(
         self,
@@ -495,6 +520,7 @@ class Sessions(Previews):
         poll_interval: float = 1.0,
         *,
         on_status: Callable[[Session], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Session:
         """Poll `get` until the session is `running`.
 
@@ -525,7 +551,7 @@ class Sessions(Previews):
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
         return poll_until(
-            lambda: self.get(session_id),
+            lambda: self.get(session_id, **options),
             lambda session: session.status,
             poll,
             on_status=on_status,
