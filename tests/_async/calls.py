@@ -199,6 +199,10 @@ class Call:
         body: Whether the call sends a JSON body.
         params: The query parameters it sends on its own.
         stream: Whether it is an event stream (iterated to its end by `invoke`).
+        waits: Whether its `timeout` is its own deadline (the waiters, a turn), so that it takes
+            `WaitOptions` instead of `RequestOptions`.
+        several: Whether it makes several requests (the waiters, the paging and turn helpers), so
+            that it has no raw twin; `invoke` makes them all, `method` and `path` name the last.
     """
 
     name: str
@@ -210,6 +214,8 @@ class Call:
     body: bool = False
     params: dict[str, str] = field(default_factory=dict)
     stream: bool = False
+    waits: bool = False
+    several: bool = False
 
     def response(self) -> httpx.Response:
         """A fresh valid answer."""
@@ -220,6 +226,10 @@ class Call:
         if self.answer is None:
             return httpx.Response(self.status, headers={"x-request-id": "req_hatch"})
         return httpx.Response(self.status, json=self.answer, headers={"x-request-id": "req_hatch"})
+
+
+async def _collect(rows: Any) -> object:
+    return [row async for row in rows]
 
 
 async def _drain(stream: Any) -> object:
@@ -267,7 +277,7 @@ CALLS: list[Call] = [
     Call("agents.builds", "GET", "/api/agents/7/builds", lambda r, o: r.agents.builds(7, **o), answer=[BUILD], params={"limit": "20"}),
     Call("agents.build_log_url", "GET", "/api/agents/7/builds/128/log_url", lambda r, o: r.agents.build_log_url(7, 128, **o), answer=LOG_URL),
     Call("agents.stream_build", "GET", "/api/agents/7/builds/128/stream", lambda r, o: _drain(r.agents.stream_build(7, 128, **o)), answer=SSE_BUILD, stream=True),
-    Call("agents.wait_for_build", "GET", "/api/agents/7/build/status", lambda r, o: r.agents.wait_for_build(7, **o), answer=build_status("succeeded")),
+    Call("agents.wait_for_build", "GET", "/api/agents/7/build/status", lambda r, o: r.agents.wait_for_build(7, **o), answer=build_status("succeeded"), waits=True, several=True),
     Call("agents.skills.list", "GET", "/api/agents/7/skills", lambda r, o: r.agents.skills.list(7, **o), answer=[SKILL]),
     Call("agents.skills.create", "POST", "/api/agents/7/skills", lambda r, o: r.agents.skills.create(7, name="s", source="inline", content={}, **o), 201, SKILL, True),
     Call("agents.skills.update", "PATCH", "/api/agents/7/skills/11", lambda r, o: r.agents.skills.update(7, 11, enabled=False, **o), answer=SKILL, body=True),
@@ -289,8 +299,11 @@ CALLS: list[Call] = [
     Call("sessions.message", "POST", f"/api/sessions/{SID}/message", lambda r, o: r.sessions.message(SID, CHAT_BODY, **o), answer={"ok": True, "seq": 1}, body=True),
     Call("sessions.respond", "POST", f"/api/sessions/{SID}/respond", lambda r, o: r.sessions.respond(SID, {"decision": "approve"}, **o), answer={"ok": True}, body=True),
     Call("sessions.transcript", "GET", f"/api/sessions/{SID}/transcript", lambda r, o: r.sessions.transcript(SID, **o), answer=CHAT_EVENTS, params={"since": "0", "limit": "1000"}),
+    Call("sessions.iter_transcript", "GET", f"/api/sessions/{SID}/transcript", lambda r, o: _collect(r.sessions.iter_transcript(SID, **o)), answer=CHAT_EVENTS, params={"since": "0", "limit": "1000"}, several=True),
+    # With `since` given and the turn not iterated, its one request is the message (test_turns follows a whole turn).
+    Call("sessions.turn", "POST", f"/api/sessions/{SID}/message", lambda r, o: r.sessions.turn(SID, "hi", since=0, **o), answer={"ok": True, "seq": 1}, body=True, waits=True, several=True),
     Call("sessions.events", "GET", f"/api/sessions/{SID}/events", lambda r, o: _drain(r.sessions.events(SID, reconnect=False, **o)), answer=SSE_ONE, stream=True),
-    Call("sessions.wait_until_running", "GET", f"/api/sessions/{SID}", lambda r, o: r.sessions.wait_until_running(SID, **o), answer=session("running")),
+    Call("sessions.wait_until_running", "GET", f"/api/sessions/{SID}", lambda r, o: r.sessions.wait_until_running(SID, **o), answer=session("running"), waits=True, several=True),
     Call("sessions.previews_list", "POST", f"/api/sessions/{SID}/previews", lambda r, o: r.sessions.previews_list(SID, **o), answer=[PREVIEW], body=True),
     Call("sessions.previews_start", "POST", f"/api/sessions/{SID}/previews", lambda r, o: r.sessions.previews_start(SID, cmd="bun dev", **o), answer=PREVIEW_RESULT, body=True),
     Call("sessions.previews_stop", "POST", f"/api/sessions/{SID}/previews", lambda r, o: r.sessions.previews_stop(SID, name="web", **o), answer=PREVIEW_RESULT, body=True),

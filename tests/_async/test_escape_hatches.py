@@ -4,7 +4,8 @@ the request id, `af.request()`, and the request / response hooks with a logger o
 Contracts pinned here (both flavours, through unasync):
 
 - Every public method of every resource (`calls.CALLS`, checked complete against the client's
-  surface) takes `**options` typed `RequestOptions` (waiters: `WaitOptions`), and sends
+  surface) takes `**options` typed `RequestOptions` (the calls with a `timeout` of their own, the
+  waiters and `sessions.turn`: `WaitOptions`), and sends
   `extra_headers` and `extra_query` with its request, keeping its own headers and query.
 - `extra_body` sets keys on top of the body (an explicit `None` sends JSON `null`); it is refused,
   before anything is sent, on a call without a body and on a stream. `timeout` replaces the client's
@@ -59,7 +60,7 @@ from .calls import CALLS, Call
 from .wire import AGENT, SID, TOKEN_CREATED, TOKEN_SECRET, USER, session
 
 EXTRA = {"extra_headers": {"X-Trace-Id": "trace-1"}, "extra_query": {"trace": "on"}}
-SINGLE = [call for call in CALLS if not call.stream and not call.name.split(".")[-1].startswith("wait_")]
+SINGLE = [call for call in CALLS if not call.stream and not call.several]
 
 
 def route_for(api: respx.MockRouter, call: Call) -> respx.Route:
@@ -103,10 +104,11 @@ def resolve(cls: type, name: str) -> Any:
 def test_every_call_takes_the_per_call_options(call: Call) -> None:
     target = resolve(AsyncAnyFrame, call.name)
     options = list(inspect.signature(target).parameters.values())[-1]
-    waiter = call.name.split(".")[-1].startswith("wait_")
 
     assert options.kind is inspect.Parameter.VAR_KEYWORD
-    assert options.annotation == ("Unpack[WaitOptions]" if waiter else "Unpack[RequestOptions]")
+    assert options.annotation == ("Unpack[WaitOptions]" if call.waits else "Unpack[RequestOptions]")
+    # `waits` is exactly "the call has a `timeout` of its own" (else the options' `timeout` is lost).
+    assert ("timeout" in inspect.signature(target).parameters) is call.waits
 
 
 # --- per-call options ------------------------------------------------------------------------------

@@ -14,6 +14,12 @@ Contracts pinned:
   (same objects); headers layer SDK < defaults < operation < extra < stream, case-insensitively, the
   later spelling kept; a given `User-Agent` is appended to the SDK's; query layers default < operation
   < extra; `extra_body` keys go on top of a JSON object body and are refused without one.
+- `bodiless_options`: checks like `call_options` and refuses a non-empty `extra_body` with the
+  caller's message.
+- `layered` (a turn's options under `turn.respond()`'s): headers and query merged key by key, the
+  inner call's winning (and, through `merge`, whatever the case); the inner call's `extra_body` and
+  `timeout`; an explicit `None` keeps the outer's; a value that is not a mapping is left for the
+  transport's check; neither input is changed.
 """
 
 from __future__ import annotations
@@ -29,10 +35,12 @@ from anyframe._core.options import (
     CallOptions,
     RequestOptions,
     WaitOptions,
+    bodiless_options,
     call_options,
     check_headers,
     check_query,
     client_headers,
+    layered,
     merge,
     unknown_options,
 )
@@ -243,3 +251,51 @@ def test_extra_body_without_a_json_object_body_is_refused(json: object) -> None:
 
     with pytest.raises(InvalidArgumentError, match="GET /api/me sends no JSON object body"):
         merge(request, CallOptions(extra_body={"x": 1}), headers=BASE, query=None, user_agent=UA)
+
+
+def test_bodiless_options_checks_like_call_options_and_refuses_extra_body() -> None:
+    assert bodiless_options(None, "no body here") is None
+    assert bodiless_options({"extra_body": {}}, "no body here") == CallOptions()
+    assert bodiless_options({"extra_query": {"q": 1}}, "no body here") == CallOptions(extra_query={"q": 1})
+    with pytest.raises(InvalidArgumentError, match=r"^no body here$"):
+        bodiless_options({"extra_body": {"x": 1}}, "no body here")
+    with pytest.raises(InvalidArgumentError, match="unexpected keyword argument 'extra_bdy'"):
+        bodiless_options({"extra_bdy": {"x": 1}}, "no body here")
+
+
+def test_layered_merges_headers_and_query_and_keeps_the_inner_calls_own() -> None:
+    outer: WaitOptions = {"extra_headers": {"X-Trace": "t", "X-Tenant": "a"}, "extra_query": {"q": 1, "r": 2}}
+    inner: RequestOptions = {
+        "extra_headers": {"x-tenant": "b"},
+        "extra_query": {"r": 3},
+        "extra_body": {"note": "n"},
+        "timeout": 5.0,
+    }
+
+    out = layered(outer, inner)
+
+    assert out == {
+        "extra_headers": {"X-Trace": "t", "X-Tenant": "a", "x-tenant": "b"},
+        "extra_query": {"q": 1, "r": 3},
+        "extra_body": {"note": "n"},
+        "timeout": 5.0,
+    }
+    headers, _, _ = merge(
+        ApiRequest("POST", "/api/x", json={}), call_options(out), headers=BASE, query=None, user_agent=UA
+    )
+    assert [value for key, value in headers.items() if key.lower() == "x-tenant"] == ["b"]
+    assert outer == {"extra_headers": {"X-Trace": "t", "X-Tenant": "a"}, "extra_query": {"q": 1, "r": 2}}
+    assert inner["extra_headers"] == {"x-tenant": "b"}
+
+
+def test_layered_with_one_side_missing_or_none_keeps_the_other() -> None:
+    outer: WaitOptions = {"extra_headers": {"X-Trace": "t"}}
+    assert layered(outer, {}) == outer
+    assert layered({}, {"extra_query": {"q": 1}}) == {"extra_query": {"q": 1}}
+    assert layered(outer, {"extra_headers": None}) == outer  # type: ignore[typeddict-item]
+
+
+def test_layered_leaves_a_value_that_is_no_mapping_to_the_check() -> None:
+    out = layered({"extra_headers": {"X-Trace": "t"}}, {"extra_headers": ["X-A"]})  # type: ignore[typeddict-item]
+    with pytest.raises(InvalidArgumentError, match="extra_headers must be a dict"):
+        call_options(out)

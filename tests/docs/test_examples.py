@@ -130,6 +130,7 @@ EXPECTED: dict[str, list[str]] = {
         "no result in time; last seq",
         "that turn ended after all, at seq",
         "events; 5 turns",
+        "with X-Trace-Id: ['GET events', 'GET transcript', 'POST message', 'POST respond']",
     ],
 }
 

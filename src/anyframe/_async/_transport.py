@@ -31,7 +31,7 @@ from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo
 from .._core.jsonbody import encode_json
-from .._core.options import CallOptions, call_options, client_headers, merge
+from .._core.options import CallOptions, bodiless_options, call_options, client_headers, merge
 from .._core.parse import parse_json, parse_model, parse_models
 from .._core.raw import RawResponse
 from .._core.request import ApiRequest, overall_timeout
@@ -544,9 +544,9 @@ class AsyncTransport:
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        checked = call_options(options)
-        if checked is not None and checked.extra_body:
-            raise InvalidArgumentError("an event stream sends no body, so extra_body has nothing to go in")
+        checked = bodiless_options(
+            options, "an event stream sends no body, so extra_body has nothing to go in"
+        )
         return AsyncEventStream(
             self, request, resume=resume, last_event_id=last_event_id, options=checked, deadline=deadline
         )

@@ -1,11 +1,14 @@
 """Per-call options and client defaults, and the one place they are merged into a request: pure.
 
 Every public method that makes requests takes `**options:`
-[`Unpack[RequestOptions]`][anyframe.RequestOptions] (the waiters take
+[`Unpack[RequestOptions]`][anyframe.RequestOptions] (the waiters and `sessions.turn()` take
 [`WaitOptions`][anyframe.WaitOptions], their `timeout` being their overall deadline). The shells pass
 what they were given to the transport untouched; [`call_options`][anyframe._core.options.call_options]
 checks it, once, and [`merge`][anyframe._core.options.merge] layers it over the client's defaults and
-the operation's own request. With no option and no default, `merge` hands back the operation's
+the operation's own request. A call whose requests go out later (an event stream, the pages of
+`iter_transcript()`, the requests of a turn) checks its options at the call with
+[`bodiless_options`][anyframe._core.options.bodiless_options]; a turn's `respond()` sends the turn's
+options under its own ([`layered`][anyframe._core.options.layered]). With no option and no default, `merge` hands back the operation's
 request exactly as the generated builder made it, so the bytes on the wire do not change.
 
 Precedence, lowest first:
@@ -30,7 +33,7 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TypedDict, TypeVar
 
 import httpx
 
@@ -49,20 +52,24 @@ __all__ = [
     "RequestOptions",
     "Unpack",
     "WaitOptions",
+    "bodiless_options",
     "call_options",
     "check_headers",
     "check_query",
     "check_timeout",
     "client_headers",
+    "layered",
     "merge",
     "unknown_options",
 ]
 
 
 class WaitOptions(TypedDict, total=False):
-    """The per-call options of the waiters (`wait_for_build`, `wait_until_running`), applied to each
-    poll: those of [`RequestOptions`][anyframe.RequestOptions] but `timeout`, which is a waiter's
-    overall deadline, and `extra_body`, since polls send no body.
+    """The per-call options of the calls with a deadline of their own: the waiters (`wait_for_build`,
+    `wait_until_running`), applied to each poll, and `sessions.turn()`, applied to each of the turn's
+    requests. Those of [`RequestOptions`][anyframe.RequestOptions] but `timeout`, which is the call's
+    overall deadline, and `extra_body`: polls send no body, and a turn's message is sent as given
+    (put any other field in a dict message).
 
     Attributes:
         extra_headers: Headers added to the request.
@@ -109,6 +116,8 @@ class RequestOptions(WaitOptions, total=False):
     extra_body: Mapping[str, object]
     timeout: float | httpx.Timeout
 
+
+V = TypeVar("V")
 
 OPTION_NAMES: tuple[str, ...] = tuple(RequestOptions.__annotations__)
 """The per-call options, in the order the documentation lists them."""
@@ -187,6 +196,50 @@ def call_options(given: Mapping[str, object] | None) -> CallOptions | None:
         extra_query=check_query("extra_query", given.get("extra_query")) or None,
         extra_body=_check_body(given.get("extra_body")) or None,
     )
+
+
+def bodiless_options(given: Mapping[str, object] | None, refusal: str) -> CallOptions | None:
+    """Check, at the call, the options of a call whose requests go out later and take no
+    `extra_body`: an event stream, the pages of `iter_transcript()`, the requests of a turn.
+
+    Args:
+        given: What the method received as `**options`.
+        refusal: The message refusing an `extra_body` (why the call has no body to put it in).
+
+    Raises:
+        InvalidArgumentError: As [`call_options`][anyframe._core.options.call_options], or an
+            `extra_body` was given; nothing was sent.
+    """
+    checked = call_options(given)
+    if checked is not None and checked.extra_body:
+        raise InvalidArgumentError(refusal)
+    return checked
+
+
+def _keywise(below: Mapping[str, V] | None, above: Mapping[str, V] | None) -> Mapping[str, V] | None:
+    """`above` over `below`, key by key, when both are mappings (else `above`, or `below` without it)."""
+    if above is None:
+        return below
+    if isinstance(below, Mapping) and isinstance(above, Mapping):
+        return {**below, **above}
+    return above  # not a mapping: the transport's check refuses it
+
+
+def layered(outer: WaitOptions, inner: RequestOptions) -> RequestOptions:
+    """The options of a request a call makes within another: `turn.respond(**inner)` within
+    `sessions.turn(**outer)`. `extra_headers` and `extra_query` are merged key by key, `inner`'s
+    winning (for headers whatever the case: `merge` applies them in order); `inner`'s `extra_body`
+    and `timeout` are its own. Nothing is checked here: the transport checks the result like any
+    call's options.
+    """
+    out: RequestOptions = {**outer, **inner}
+    headers = _keywise(outer.get("extra_headers"), inner.get("extra_headers"))
+    if headers is not None:
+        out["extra_headers"] = headers
+    query = _keywise(outer.get("extra_query"), inner.get("extra_query"))
+    if query is not None:
+        out["extra_query"] = query
+    return out
 
 
 # --- headers -------------------------------------------------------------------------------------

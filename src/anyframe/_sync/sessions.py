@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Iterator, Callable, Mapping
 
-from .._core.options import RequestOptions, Unpack, WaitOptions
+from .._core.options import RequestOptions, Unpack, WaitOptions, bodiless_options, layered
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.turns import MAX_PAGE_SIZE, TranscriptPager, TurnTracker, ack_seq, check_page_size
 from .._core.validate import SessionId, check_count, check_id, check_object, check_seconds
@@ -361,13 +361,19 @@ class Sessions(Previews):
         return self._transport.models(request, ChatEvent, options)
 
     def iter_transcript(
-        self, session_id: SessionId, *, since: int = 0, page_size: int = 1000
+        self,
+        session_id: SessionId,
+        *,
+        since: int = 0,
+        page_size: int = 1000,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[ChatEvent]:
         """Read the whole persisted chat, page after page, in `seq` order.
 
         Each page is one `transcript` call of `page_size` events, starting after the last `seq` of the
         one before; a shorter page is the last. Pages are read as you iterate, so a long chat is never
-        held in memory at once.
+        held in memory at once. The per-call options go on every page's request (pages send no
+        body, so `extra_body` is refused).
 
         Example:
             ```python
@@ -384,17 +390,24 @@ class Sessions(Previews):
             An iterator of [`ChatEvent`][anyframe.ChatEvent]s.
 
         Raises:
-            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000, or
-                `session_id` is not a session id; raised at the call, before anything is sent.
+            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000,
+                `session_id` is not a session id, or an option is invalid (or `extra_body`); raised at
+                the call, before anything is sent.
             NotFoundError: No such session (raised when iteration starts).
         """
         session = session_arg(session_id)
         pager = TranscriptPager(check_count("since", since), check_page_size(page_size))
-        return self._transcript_pages(session, pager)
+        bodiless_options(
+            options,
+            "iter_transcript() sends no body (each page is a GET), so extra_body has nothing to go in",
+        )
+        return self._transcript_pages(session, pager, options)
 
-    def _transcript_pages(self, session_id: str, pager: TranscriptPager) -> Iterator[ChatEvent]:
+    def _transcript_pages(
+        self, session_id: str, pager: TranscriptPager, options: RequestOptions
+    ) -> Iterator[ChatEvent]:
         while not pager.done:
-            page = self.transcript(session_id, since=pager.since, limit=pager.page_size)
+            page = self.transcript(session_id, since=pager.since, limit=pager.page_size, **options)
             pager.page_read([event.seq for event in page])
             for event in page:
                 yield event
@@ -406,6 +419,7 @@ class Sessions(Previews):
         *,
         timeout: float = 600.0,
         since: int | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Turn:
         """Send a message to the agent and return the [`Turn`][anyframe.Turn] that follows its reply.
 
@@ -418,6 +432,10 @@ class Sessions(Previews):
         `seq`, the turn starts exactly there; otherwise the events of an earlier turn still running
         when you sent (or another client's message) count as this turn's: send once the previous
         turn is over.
+
+        The per-call options ([`WaitOptions`][anyframe.WaitOptions], as for the waiters: `timeout`
+        is the turn's own) go on every request of the turn: the transcript pages, the message, each
+        connection of the event stream, the session reads and the turn's `respond()`.
 
         Example:
             ```python
@@ -441,7 +459,8 @@ class Sessions(Previews):
 
         Raises:
             InvalidArgumentError: `message` is not a str or a dict, `timeout` is not a positive number
-                of seconds, `since` is negative, or `session_id` is not a session id; nothing was sent.
+                of seconds, `since` is negative, `session_id` is not a session id, or an option is
+                invalid (or `extra_body`: put extra fields in a dict message); nothing was sent.
             ConflictError: The session is not running (nothing was sent).
             NotFoundError: No such session.
         """
@@ -449,12 +468,17 @@ class Sessions(Previews):
         body = _turn_message(message)
         seconds = check_seconds("timeout", timeout, allow_infinite=True)
         mark = None if since is None else check_count("since", since)
+        bodiless_options(
+            options,
+            "turn() takes no extra_body: its message is sent as given, so put extra fields in a dict message "
+            '({"prompt": text, ...})',
+        )
         deadline = None if seconds == math.inf else time.monotonic() + seconds
         if mark is None:
             mark = 0
-            for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE):
+            for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE, **options):
                 mark = max(mark, row.seq)
-        ack = self.message(session, body)
+        ack = self.message(session, body, **options)
         request = stream_events.build_request(session)
         return Turn(
             session,
@@ -463,10 +487,10 @@ class Sessions(Previews):
             deadline=deadline,
             timeout=seconds,
             open_stream=lambda last_event_id, deadline: self._transport.stream(
-                request, resume=True, last_event_id=last_event_id, deadline=deadline
+                request, resume=True, last_event_id=last_event_id, options=options, deadline=deadline
             ),
-            get_session=lambda: self.get(session),
-            respond=lambda body: self.respond(session, body),
+            get_session=lambda: self.get(session, **options),
+            respond=lambda body, extra: self.respond(session, body, **layered(options, extra)),
         )
 
     def events(
