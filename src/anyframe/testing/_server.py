@@ -42,7 +42,6 @@ import selectors
 import socket
 import threading
 import time
-import weakref
 from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Protocol
@@ -129,8 +128,9 @@ class PlaneServer(ThreadingHTTPServer):
         self._closing = False
         # Every open connection, and whether it is answering a request (else waiting for the next one).
         self._conns: dict[socket.socket, bool] = {}
-        # Every handler thread that may still run: a finished one drops out once nothing refers to it.
-        self._threads: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+        # Every handler thread started, until pruned once finished: close() joins those still alive, so
+        # it returns only after they have exited (a thread cannot take itself out after it ended).
+        self._threads: set[threading.Thread] = set()
         self._wake: tuple[socket.socket, socket.socket] | None = None
         super().__init__(address, _Handler)  # binds; on failure it calls server_close and re-raises
         try:
@@ -206,6 +206,8 @@ class PlaneServer(ThreadingHTTPServer):
             thread.start()
             handed_over = True
             with self._lock:
+                if len(self._threads) > 2 * len(self._conns) + 64:  # amortised: O(1) per connection
+                    self._threads = {t for t in self._threads if t.is_alive()}
                 self._threads.add(thread)
         except Exception:  # e.g. the peer reset the connection already, or no thread could be started
             logger.debug("could not serve an accepted connection", exc_info=True)
