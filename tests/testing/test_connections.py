@@ -1,7 +1,8 @@
 """The connection lifecycle of the local plane's server: every accepted socket ends, and ends cleanly.
 
-Contracts pinned (each test but the last two failed on the plane before this lifecycle was made one
-piece; those two guard the bounds of the new stop):
+Contracts pinned (five of these tests failed on the server before its lifecycle was made one piece;
+the read-timeout one guards paths that already worked, the client-that-stopped-reading one the bound of
+the new stop):
 - stopping ends an open event stream with its terminating chunk, so the client reads a complete body:
   also when the stream's thread is slow to notice the stop, and also in the middle of a stall fault;
 - a connection that cannot get a thread of its own is closed at once, and the plane still stops;
