@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Mapping
 
+from .._core.options import RequestOptions, Unpack, WaitOptions
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.validate import SessionId, check_count, check_id, check_object
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
@@ -44,7 +45,7 @@ def _opaque(value: object) -> dict[str, object]:
 class AsyncSessions(AsyncPreviews):
     """Live sandboxes: boot, wait, chat, preview, snapshot, resume, terminate."""
 
-    async def list(self) -> builtins.list[Session]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Session]:
         """List your sessions, newest first.
 
         Example:
@@ -55,7 +56,7 @@ class AsyncSessions(AsyncPreviews):
         Returns:
             The [`Session`][anyframe.Session]s.
         """
-        return await self._transport.models(list_sessions.build_request(), Session)
+        return await self._transport.models(list_sessions.build_request(), Session, options)
 
     async def create(
         self,
@@ -65,6 +66,7 @@ class AsyncSessions(AsyncPreviews):
         unsafe: bool = False,
         resume_from_snapshot_id: int | None = None,
         is_setup_session: bool = False,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Boot a sandbox from the agent's latest image. Returns at once, in `booting`; follow with
         [`wait_until_running`][anyframe.AnyFrame.sessions].
@@ -104,9 +106,9 @@ class AsyncSessions(AsyncPreviews):
             # Sent only when true, as the 1.x SDK does: `false` is the server's default.
             is_setup_session=True if is_setup_session else unset(None),
         )
-        return await self._transport.model(create_session.build_request(body=body), Session)
+        return await self._transport.model(create_session.build_request(body=body), Session, options)
 
-    async def get(self, session_id: SessionId) -> Session:
+    async def get(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Get a session's current state.
 
         Example:
@@ -126,9 +128,11 @@ class AsyncSessions(AsyncPreviews):
                 was sent.
             NotFoundError: No such session, or not yours.
         """
-        return await self._transport.model(get_session.build_request(session_arg(session_id)), Session)
+        return await self._transport.model(
+            get_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    async def delete(self, session_id: SessionId) -> None:
+    async def delete(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> None:
         """Hard-delete a terminated session's row.
 
         Example:
@@ -146,9 +150,9 @@ class AsyncSessions(AsyncPreviews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        await self._transport.empty(delete_session.build_request(session_arg(session_id)))
+        return await self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
-    async def terminate(self, session_id: SessionId) -> Session:
+    async def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
 
         Example:
@@ -167,9 +171,13 @@ class AsyncSessions(AsyncPreviews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return await self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
+        return await self._transport.model(
+            terminate_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    async def resume(self, session_id: SessionId, unsafe: bool = False) -> Session:
+    async def resume(
+        self, session_id: SessionId, unsafe: bool = False, **options: Unpack[RequestOptions]
+    ) -> Session:
         """Re-boot a terminated session from its latest snapshot.
 
         Example:
@@ -194,9 +202,11 @@ class AsyncSessions(AsyncPreviews):
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
         )
-        return await self._transport.model(request, Session)
+        return await self._transport.model(request, Session, options)
 
-    async def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
+    async def snapshots(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Snapshot]:
         """List a session's snapshots, newest first.
 
         Example:
@@ -215,9 +225,13 @@ class AsyncSessions(AsyncPreviews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return await self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
+        return await self._transport.models(
+            list_snapshots.build_request(session_arg(session_id)), Snapshot, options
+        )
 
-    async def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
+    async def save_as_base(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> SaveAsBaseResult:
         """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
         overwrites the saved base.
 
@@ -241,9 +255,11 @@ class AsyncSessions(AsyncPreviews):
             NotFoundError: No such session.
         """
         request = save_session_as_base.build_request(session_arg(session_id))
-        return await self._transport.model(request, SaveAsBaseResult)
+        return await self._transport.model(request, SaveAsBaseResult, options)
 
-    async def message(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    async def message(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Send a turn to the agent, over the same chat channel the web UI uses.
 
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
@@ -270,10 +286,12 @@ class AsyncSessions(AsyncPreviews):
         """
         wire = ChatMessageRequest.from_dict(_opaque(body))
         return await self._transport.json_object(
-            send_message.build_request(session_arg(session_id), body=wire)
+            send_message.build_request(session_arg(session_id), body=wire), options
         )
 
-    async def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    async def respond(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Answer a permission prompt or question from the agent (forwarded verbatim).
 
         Example:
@@ -294,10 +312,12 @@ class AsyncSessions(AsyncPreviews):
             NotFoundError: No such session.
         """
         wire = ChatRespondRequest.from_dict(_opaque(body))
-        return await self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
+        return await self._transport.json_object(
+            respond.build_request(session_arg(session_id), body=wire), options
+        )
 
     async def transcript(
-        self, session_id: SessionId, since: int = 0, limit: int = 1000
+        self, session_id: SessionId, since: int = 0, limit: int = 1000, **options: Unpack[RequestOptions]
     ) -> builtins.list[ChatEvent]:
         """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
 
@@ -325,10 +345,15 @@ class AsyncSessions(AsyncPreviews):
             since=check_count("since", since),
             limit=check_count("limit", limit, minimum=1),
         )
-        return await self._transport.models(request, ChatEvent)
+        return await self._transport.models(request, ChatEvent, options)
 
     def events(
-        self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True
+        self,
+        session_id: SessionId,
+        last_event_id: str | None = None,
+        *,
+        reconnect: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> AsyncEventStream:
         """Stream the session's chat events live (Server-Sent Events), until you stop iterating.
 
@@ -363,7 +388,7 @@ class AsyncSessions(AsyncPreviews):
                 `reconnect=False`.
         """
         request = stream_events.build_request(session_arg(session_id))
-        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
+        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id, options=options)
 
     async def wait_until_running(
         self,
@@ -372,6 +397,7 @@ class AsyncSessions(AsyncPreviews):
         poll_interval: float = 1.0,
         *,
         on_status: Callable[[Session], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Session:
         """Poll `get` until the session is `running`.
 
@@ -402,7 +428,7 @@ class AsyncSessions(AsyncPreviews):
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
         return await poll_until(
-            lambda: self.get(session_id),
+            lambda: self.get(session_id, **options),
             lambda session: session.status,
             poll,
             on_status=on_status,

@@ -13,7 +13,6 @@ during a read (the transport shuts the socket down), a backoff or a retry wait.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Generator, Callable
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from .._core.errors import error_from_response, translate_errors, undecodable
+from .._core.options import CallOptions
 from .._core.request import ApiRequest
 from .._core.resume import StreamResume, check_last_event_id
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
@@ -35,8 +35,6 @@ StreamRequest = ApiRequest | Callable[[], ApiRequest]
 """The request of a stream, or a function building it when iteration starts (for a stream whose
 request takes a call to find, such as the agent's latest build)."""
 
-logger = logging.getLogger("anyframe")
-
 
 class EventStream:
     """An iterator of [`SSEEvent`][anyframe.SSEEvent]s over one logical stream.
@@ -50,14 +48,20 @@ class EventStream:
     """
 
     def __init__(
-        self, transport: Transport, request: StreamRequest, *, resume: bool, last_event_id: object
+        self,
+        transport: Transport,
+        request: StreamRequest,
+        *,
+        resume: bool,
+        last_event_id: object,
+        options: CallOptions | None = None,
     ) -> None:
         # The generator must not reference this object: a cycle would keep an abandoned stream (and
         # its connection) alive until the cycle collector runs, possibly inside another call that
         # holds the pool's lock. The position lives in the separate `StreamResume` instead.
         what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
         self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
-        self._events = _follow(transport, request, resume, self._state)
+        self._events = _follow(transport, request, resume, self._state, options)
 
     @property
     def last_event_id(self) -> str | None:
@@ -123,11 +127,16 @@ def _closed(cause: BaseException | None = None) -> ClientClosedError:
 
 
 def _follow(
-    transport: Transport, pending: StreamRequest, resume: bool, state: StreamResume
+    transport: Transport,
+    pending: StreamRequest,
+    resume: bool,
+    state: StreamResume,
+    options: CallOptions | None,
 ) -> Generator[SSEEvent, None, None]:
     """The events of one logical stream, across as many connections as it takes."""
     request = pending if isinstance(pending, ApiRequest) else pending()
     path = state.what = request.path
+    logger = transport.logger
     while True:
         headers = state.request_headers()
         state.connection_opened()
@@ -136,7 +145,7 @@ def _follow(
         at_least = 0.0  # the wait before retrying a retryable status
         opened = time.monotonic()
         try:
-            connection = transport.open_stream(request, headers)
+            connection = transport.open_stream(request, headers, options, state.connections)
         except httpx.TransportError as exc:
             if transport.is_closed():
                 raise _closed(exc) from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Mapping
 
+from .._core.options import RequestOptions, Unpack, WaitOptions
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.validate import SessionId, check_count, check_id, check_object
 from .._generated.api.chat import get_transcript, respond, send_message, stream_events
@@ -45,7 +46,7 @@ def _opaque(value: object) -> dict[str, object]:
 class Sessions(Previews):
     """Live sandboxes: boot, wait, chat, preview, snapshot, resume, terminate."""
 
-    def list(self) -> builtins.list[Session]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Session]:
         """List your sessions, newest first.
 
         Example:
@@ -56,7 +57,7 @@ class Sessions(Previews):
         Returns:
             The [`Session`][anyframe.Session]s.
         """
-        return self._transport.models(list_sessions.build_request(), Session)
+        return self._transport.models(list_sessions.build_request(), Session, options)
 
     def create(
         self,
@@ -66,6 +67,7 @@ class Sessions(Previews):
         unsafe: bool = False,
         resume_from_snapshot_id: int | None = None,
         is_setup_session: bool = False,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Boot a sandbox from the agent's latest image. Returns at once, in `booting`; follow with
         [`wait_until_running`][anyframe.AnyFrame.sessions].
@@ -105,9 +107,9 @@ class Sessions(Previews):
             # Sent only when true, as the 1.x SDK does: `false` is the server's default.
             is_setup_session=True if is_setup_session else unset(None),
         )
-        return self._transport.model(create_session.build_request(body=body), Session)
+        return self._transport.model(create_session.build_request(body=body), Session, options)
 
-    def get(self, session_id: SessionId) -> Session:
+    def get(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Get a session's current state.
 
         Example:
@@ -127,9 +129,11 @@ class Sessions(Previews):
                 was sent.
             NotFoundError: No such session, or not yours.
         """
-        return self._transport.model(get_session.build_request(session_arg(session_id)), Session)
+        return self._transport.model(
+            get_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    def delete(self, session_id: SessionId) -> None:
+    def delete(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> None:
         """Hard-delete a terminated session's row.
 
         Example:
@@ -147,9 +151,9 @@ class Sessions(Previews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        self._transport.empty(delete_session.build_request(session_arg(session_id)))
+        return self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
-    def terminate(self, session_id: SessionId) -> Session:
+    def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
 
         Example:
@@ -168,9 +172,13 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
+        return self._transport.model(
+            terminate_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    def resume(self, session_id: SessionId, unsafe: bool = False) -> Session:
+    def resume(
+        self, session_id: SessionId, unsafe: bool = False, **options: Unpack[RequestOptions]
+    ) -> Session:
         """Re-boot a terminated session from its latest snapshot.
 
         Example:
@@ -195,9 +203,11 @@ class Sessions(Previews):
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
         )
-        return self._transport.model(request, Session)
+        return self._transport.model(request, Session, options)
 
-    def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
+    def snapshots(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Snapshot]:
         """List a session's snapshots, newest first.
 
         Example:
@@ -216,9 +226,13 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
+        return self._transport.models(
+            list_snapshots.build_request(session_arg(session_id)), Snapshot, options
+        )
 
-    def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
+    def save_as_base(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> SaveAsBaseResult:
         """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
         overwrites the saved base.
 
@@ -242,9 +256,11 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         request = save_session_as_base.build_request(session_arg(session_id))
-        return self._transport.model(request, SaveAsBaseResult)
+        return self._transport.model(request, SaveAsBaseResult, options)
 
-    def message(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    def message(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Send a turn to the agent, over the same chat channel the web UI uses.
 
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
@@ -271,10 +287,12 @@ class Sessions(Previews):
         """
         wire = ChatMessageRequest.from_dict(_opaque(body))
         return self._transport.json_object(
-            send_message.build_request(session_arg(session_id), body=wire)
+            send_message.build_request(session_arg(session_id), body=wire), options
         )
 
-    def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    def respond(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Answer a permission prompt or question from the agent (forwarded verbatim).
 
         Example:
@@ -295,10 +313,12 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         wire = ChatRespondRequest.from_dict(_opaque(body))
-        return self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
+        return self._transport.json_object(
+            respond.build_request(session_arg(session_id), body=wire), options
+        )
 
     def transcript(
-        self, session_id: SessionId, since: int = 0, limit: int = 1000
+        self, session_id: SessionId, since: int = 0, limit: int = 1000, **options: Unpack[RequestOptions]
     ) -> builtins.list[ChatEvent]:
         """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
 
@@ -326,10 +346,15 @@ class Sessions(Previews):
             since=check_count("since", since),
             limit=check_count("limit", limit, minimum=1),
         )
-        return self._transport.models(request, ChatEvent)
+        return self._transport.models(request, ChatEvent, options)
 
     def events(
-        self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True
+        self,
+        session_id: SessionId,
+        last_event_id: str | None = None,
+        *,
+        reconnect: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> EventStream:
         """Stream the session's chat events live (Server-Sent Events), until you stop iterating.
 
@@ -364,7 +389,7 @@ class Sessions(Previews):
                 `reconnect=False`.
         """
         request = stream_events.build_request(session_arg(session_id))
-        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
+        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id, options=options)
 
     def wait_until_running(
         self,
@@ -373,6 +398,7 @@ class Sessions(Previews):
         poll_interval: float = 1.0,
         *,
         on_status: Callable[[Session], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Session:
         """Poll `get` until the session is `running`.
 
@@ -403,7 +429,7 @@ class Sessions(Previews):
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
         return poll_until(
-            lambda: self.get(session_id),
+            lambda: self.get(session_id, **options),
             lambda session: session.status,
             poll,
             on_status=on_status,
