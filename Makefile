@@ -62,10 +62,12 @@ generate: $(STAMP)  ## Regenerate src/anyframe/_generated from openapi.yaml
 generate-check: $(STAMP)  ## Fail if src/anyframe/_generated differs from a fresh regeneration
 	$(PY) scripts/generate.py --check
 
-unasync: $(STAMP)  ## Regenerate the sync twins (src/anyframe/_sync, tests/_sync) from the async sources
+unasync: $(STAMP)  ## Regenerate the with_raw_response classes, then the sync twins (src/anyframe/_sync, tests/_sync)
+	$(PY) scripts/raw_response.py
 	$(PY) scripts/unasync.py
 
-unasync-check: $(STAMP)  ## Fail if the sync twins are stale
+unasync-check: $(STAMP)  ## Fail if the with_raw_response classes or the sync twins are stale
+	$(PY) scripts/raw_response.py --check
 	$(PY) scripts/unasync.py --check
 
 docs: $(STAMP)  ## Build the documentation site with --strict

@@ -18,7 +18,14 @@ from anyframe._sync._transport import EventStream
 from anyframe._sync.client import AnyFrame
 from anyframe._sync.turns import Turn
 
-__all__ = ["RESOURCE_NAMES", "attribute_types", "member_function", "package_names", "resource_pairs"]
+__all__ = [
+    "RAW_ATTRIBUTE",
+    "RESOURCE_NAMES",
+    "attribute_types",
+    "member_function",
+    "package_names",
+    "resource_pairs",
+]
 
 # What a user reaches from `af` (sync names; the async ones carry the `Async` prefix).
 RESOURCE_NAMES = frozenset(
@@ -51,11 +58,18 @@ def package_names(package_name: str) -> dict[str, object]:
     return names
 
 
+# `af.with_raw_response` mirrors the resources and is generated from them (scripts/raw_response.py):
+# `tests/test_raw_response.py` checks it against them, so the walk of the resources leaves it out.
+RAW_ATTRIBUTE = "with_raw_response"
+
+
 def attribute_types(cls: type) -> dict[str, object]:
     """The types of the public attributes of `cls`: annotated ones and cached properties."""
     localns = package_names(cls.__module__.rsplit(".", 1)[0])
     hints = {n: t for n, t in typing.get_type_hints(cls, localns=localns).items() if not n.startswith("_")}
     for name, member in vars(cls).items():
+        if name == RAW_ATTRIBUTE:
+            continue
         if isinstance(member, functools.cached_property) and not name.startswith("_"):
             hints[name] = typing.get_type_hints(member.func, localns=localns)["return"]
     return hints

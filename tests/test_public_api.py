@@ -4,7 +4,9 @@ Contracts pinned here:
 
 - `anyframe.__all__` is sorted, has no duplicates, and is exactly: every name of `anyframe.models`,
   every exception of `anyframe.exceptions`, the two clients, the two event streams, the two chat
-  turns, `SSEEvent`, `SessionId` and `__version__`; each name resolves to the very object its home module defines, and
+  turns, `SSEEvent`, `SessionId`, the escape hatches' types (`RawResponse`, `RequestOptions`,
+  `WaitOptions`, the hooks' `RequestInfo` / `ResponseInfo` and their callable aliases) and
+  `__version__`; each name resolves to the very object its home module defines, and
   shows in `dir()`.
 - Names are written once: `anyframe` and `anyframe.models` re-export the `__all__` of their source
   modules, and the modules they star-import for type checkers are exactly those sources. Reading a
@@ -47,10 +49,12 @@ import pytest
 import anyframe
 import anyframe.exceptions as exceptions
 import anyframe.models as models
+from anyframe._async import _raw as raw_async
 from anyframe._async._transport import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
 from anyframe._async.turns import AsyncTurn
 from anyframe._exports import LazyExports, literal_all
+from anyframe._sync import _raw as raw_sync
 from surface import RESOURCE_NAMES, member_function, package_names, resource_pairs
 
 # `anyframe.models` computes its `__all__` from its modules' (see `anyframe._exports`): type checkers
@@ -69,6 +73,13 @@ NOT_FROM_MODELS_OR_EXCEPTIONS = {
     "AsyncTurn",
     "SSEEvent",
     "SessionId",
+    "RawResponse",
+    "RequestOptions",
+    "WaitOptions",
+    "RequestInfo",
+    "ResponseInfo",
+    "RequestHook",
+    "ResponseHook",
     "__version__",
 }
 
@@ -333,6 +344,9 @@ def test_waiter_timeout_is_the_builtin_outside_the_tree() -> None:
 PAIRS = resource_pairs()
 PAIR_IDS = [sync_cls.__name__ for _, sync_cls in PAIRS]
 ALL_CLASSES = [cls for pair in PAIRS for cls in pair]
+# The `af.with_raw_response` mirrors, like the resource classes reached through an attribute, not imported
+# by users (tests/test_raw_response.py checks them).
+RAW_CLASSES = [getattr(module, name) for module in (raw_async, raw_sync) for name in module.__all__]
 
 
 def test_walk_reaches_every_documented_resource() -> None:
@@ -513,6 +527,7 @@ def _foreign_types(func: Callable[..., object]) -> tuple[list[str], list[str]]:
                 and module.startswith("anyframe")
                 and id(value) not in exported
                 and value not in ALL_CLASSES
+                and value not in RAW_CLASSES
             ):
                 unexported.append(repr(value))
     return generated, unexported

@@ -46,7 +46,7 @@ except anyframe.InvalidArgumentError as exc:  # caught locally: nothing was sent
     print(exc)
 
 try:
-    af.agents.update(agent.id, sytem_prompt="typo")  # misspelt keyword
+    af.agents.update(agent.id, sytem_prompt="typo")  # type: ignore[call-arg]  # misspelt: mypy sees it too
 except anyframe.InvalidArgumentError as exc:
     print(exc)
 # --8<-- [end:checks]

@@ -77,5 +77,13 @@ last = rows[-1].typed_payload()
 print(type(last).__name__)
 # --8<-- [end:transcript]
 
+# --8<-- [start:options]
+sent: list[str] = []
+traced = af.with_options(on_request=lambda info: sent.append(f"{info.method} {info.path.rsplit('/', 1)[-1]}"))
+turn = traced.sessions.turn(session.id, "ask permission to tidy up", extra_headers={"X-Trace-Id": "4bf92f35"})
+turn.wait(on_request=lambda request: True)  # approve: turn.respond() carries the header too
+print("with X-Trace-Id:", sorted(set(sent)))  # the mark, the message, the stream, the answer
+# --8<-- [end:options]
+
 af.sessions.terminate(session.id)
 af.close()

@@ -189,6 +189,6 @@ async def test_update_with_an_unknown_field_lists_the_valid_ones(
     with pytest.raises(
         InvalidArgumentError, match=r"unknown field\(s\) promt; valid fields: name, description"
     ) as info:
-        await af.agents.update(7, promt="x")
+        await af.agents.update(7, promt="x")  # type: ignore[call-arg]
     assert "env_vars" in str(info.value)
     assert not api.calls

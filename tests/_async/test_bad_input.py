@@ -73,7 +73,7 @@ async def test_agent_update_rejects_an_unknown_field_listing_the_valid_ones(
     af: AsyncAnyFrame, api: respx.MockRouter
 ) -> None:
     with pytest.raises(InvalidArgumentError) as info:
-        await af.agents.update(7, sytem_prompt="typo")
+        await af.agents.update(7, sytem_prompt="typo")  # type: ignore[call-arg]
     assert "sytem_prompt" in info.value.message
     for field in ("name", "system_prompt", "repo_url", "env_vars", "preview_ports"):
         assert field in info.value.message

@@ -16,8 +16,11 @@ Contracts pinned here:
 - `respond()` answers the pending request with its ids and the decision (and `answer`); with nothing
   pending it raises `InvalidArgumentError` and sends nothing; `wait(on_request=...)` answers as the
   callback says; `text_stream()` yields the text pieces once each.
-- Bad input (`message`, `timeout`, `since`, `page_size`, a callback that is not one) raises before
-  anything is sent.
+- The per-call options given to `turn()` go on every request of the turn (the transcript pages of
+  the mark, the message, each stream connection, the session reads, `respond()`); `turn.respond()`'s
+  own options go on top (headers and query merged key by key, its `timeout` its own).
+- Bad input (`message`, `timeout`, `since`, `page_size`, a callback that is not one, an invalid
+  option, `extra_body` on a turn or a transcript) raises before anything is sent.
 - `iter_transcript` pages with `since` = the last `seq` of the page before and `limit` = `page_size`,
   and stops at a short page.
 """
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import httpx
 import pytest
@@ -299,6 +303,39 @@ async def test_a_passed_deadline_raises_turn_timeout_with_last_seq(
 
 
 @pytest.mark.anyio
+async def test_the_turns_options_go_on_each_of_its_requests_and_under_responds_own(
+    af: AsyncAnyFrame, api: respx.MockRouter, sleeps: list[float]
+) -> None:
+    transcript = api.get(f"{BASE}/transcript").respond(200, json=[_row(1, USER), _row(2, RESULT)])
+    message = api.post(f"{BASE}/message").respond(200, json={"ok": True})
+    request = {"type": "permission_request", "request_id": "r-1", "tool_use_id": "toolu_9", "tool_name": "Bash",
+               "input": {}}  # fmt: skip
+    events = api.get(f"{BASE}/events").mock(side_effect=[_sse((3, USER), (4, request)), _sse((5, RESULT))])
+    status = api.get(BASE).respond(200, json=session("running"))
+    respond = api.post(f"{BASE}/respond").respond(200, json={"ok": True})
+
+    turn = await af.sessions.turn(
+        SID, "hi", extra_headers={"X-Trace-Id": "t-1", "X-Tenant": "a"}, extra_query={"trace": "on"}
+    )
+    async for _ in turn:
+        if turn.pending is not None:
+            await turn.respond(extra_headers={"x-tenant": "b"}, extra_query={"step": "2"}, timeout=5.0)
+
+    turn_requests = [call.request for route in (transcript, message, events, status) for call in route.calls]
+    assert len(turn_requests) == 5  # the mark, the message, two stream connections, one session read
+    for sent in turn_requests:
+        assert (sent.headers["x-trace-id"], sent.headers["x-tenant"]) == ("t-1", "a"), sent.url
+        assert sent.url.params["trace"] == "on", sent.url
+    answer = respond.calls.last.request
+    assert answer.headers["x-trace-id"] == "t-1"
+    assert answer.headers.get_list("x-tenant") == ["b"]  # respond's own, whatever the case
+    assert dict(answer.url.params) == {"trace": "on", "step": "2"}
+    assert answer.extensions["timeout"] == {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0}
+    assert json.loads(answer.content)["decision"] == "approve"
+    assert turn.done
+
+
+@pytest.mark.anyio
 @pytest.mark.parametrize(
     ("arguments", "match"),
     [
@@ -308,6 +345,10 @@ async def test_a_passed_deadline_raises_turn_timeout_with_last_seq(
         ({"timeout": "10"}, "timeout must be a positive number"),
         ({"since": -1}, "since must be >= 0"),
         ({"since": "3"}, "since must be an int"),
+        ({"extra_body": {"x": 1}}, "takes no extra_body: its message is sent as given"),
+        ({"extra_headers": {"Authorization": "Bearer afm_other"}}, "cannot set 'Authorization'"),
+        ({"extra_query": {"q": None}}, "leave the key out"),
+        ({"timeot": 5}, "unexpected keyword argument 'timeot' \\(did you mean 'timeout'"),
     ],
 )
 async def test_bad_turn_arguments_are_refused_before_anything_is_sent(
@@ -352,10 +393,17 @@ async def test_iter_transcript_pages_after_the_last_seq_until_a_short_page(
 
 @pytest.mark.anyio
 @pytest.mark.parametrize(
-    ("arguments", "match"), [({"page_size": 5001}, "page_size"), ({"since": -2}, "since")]
+    ("arguments", "match"),
+    [
+        ({"page_size": 5001}, "page_size"),
+        ({"since": -2}, "since"),
+        ({"extra_body": {"x": 1}}, "sends no body"),
+        ({"extra_headers": {"X-A": 1}}, r"extra_headers\['X-A'\] must be a str"),
+        ({"sinse": 3}, "unexpected keyword argument 'sinse'"),
+    ],
 )
 async def test_iter_transcript_refuses_bad_arguments_at_the_call(
-    af: AsyncAnyFrame, api: respx.MockRouter, arguments: dict[str, int], match: str
+    af: AsyncAnyFrame, api: respx.MockRouter, arguments: dict[str, Any], match: str
 ) -> None:
     with pytest.raises(InvalidArgumentError, match=match):
         af.sessions.iter_transcript(SID, **arguments)

@@ -179,6 +179,6 @@ def test_update_with_an_unknown_field_lists_the_valid_ones(
     with pytest.raises(
         InvalidArgumentError, match=r"unknown field\(s\) promt; valid fields: name, description"
     ) as info:
-        af.agents.update(7, promt="x")
+        af.agents.update(7, promt="x")  # type: ignore[call-arg]
     assert "env_vars" in str(info.value)
     assert not api.calls

@@ -71,7 +71,7 @@ def test_agent_update_rejects_an_unknown_field_listing_the_valid_ones(
     af: AnyFrame, api: respx.MockRouter
 ) -> None:
     with pytest.raises(InvalidArgumentError) as info:
-        af.agents.update(7, sytem_prompt="typo")
+        af.agents.update(7, sytem_prompt="typo")  # type: ignore[call-arg]
     assert "sytem_prompt" in info.value.message
     for field in ("name", "system_prompt", "repo_url", "env_vars", "preview_ports"):
         assert field in info.value.message

@@ -13,7 +13,8 @@ import dataclasses
 import httpx
 import pytest
 
-from anyframe._core.request import ApiRequest, CallOptions, overall_timeout
+from anyframe._core.options import CallOptions
+from anyframe._core.request import ApiRequest, overall_timeout
 
 
 def test_an_api_request_is_an_immutable_value() -> None:

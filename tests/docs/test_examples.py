@@ -72,6 +72,19 @@ EXPECTED: dict[str, list[str]] = {
         "still 'booting'",
         "401",
     ],
+    "escape_hatches.py": [
+        "got hatches",
+        "description: None",
+        "server refused: ['body', 'template_id']",
+        "did you mean 'extra_headers'",
+        "request id: req_",
+        "True hatches",
+        "<RawResponse [200 OK] GET /api/agents/",
+        "signed in as",
+        "not there: 404",
+        "refused: path must be a path below the base URL",
+        "[('/api/agents', 200), ('/api/me', 200)]",
+    ],
     "guide_local.py": ["local plane at http://127.0.0.1:", "user_message", "result {", "https://sb-"],
     "previews.py": ["web running https://", "{'lines':", "True stopped", "bad spec:"],
     "quickstart.py": [
@@ -117,6 +130,7 @@ EXPECTED: dict[str, list[str]] = {
         "no result in time; last seq",
         "that turn ended after all, at seq",
         "events; 5 turns",
+        "with X-Trace-Id: ['GET events', 'GET transcript', 'POST message', 'POST respond']",
     ],
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -41,6 +42,31 @@ def frames(response: httpx.Response) -> Iterator[Frame]:
         frame[name] = value[1:] if value.startswith(" ") else value
     if frame:
         yield frame
+
+
+def read_answer(sock: socket.socket) -> tuple[bytes, bytes]:
+    """Read one whole response (head, body) sent with a Content-Length."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length")
+        ),
+        0,
+    )
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head, body
 
 
 def take(stream: Iterator[Frame], count: int, *, comments: bool = False) -> list[Frame]:

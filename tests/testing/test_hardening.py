@@ -34,37 +34,12 @@ import pytest
 import anyframe
 from anyframe.testing import Limits, LocalControlPlane, serve
 
-from ._helpers import frames, make_agent, running_session
+from ._helpers import frames, make_agent, read_answer, running_session, wait_for
 
 
 def _connect(plane: LocalControlPlane, timeout: float = 3.0) -> socket.socket:
     host, port = plane.url.removeprefix("http://").rsplit(":", 1)
     return socket.create_connection((host, int(port)), timeout=timeout)
-
-
-def _answer(sock: socket.socket) -> tuple[bytes, bytes]:
-    """Read one whole response (head, body) sent with a Content-Length."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        if not chunk:
-            break
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = next(
-        (
-            int(line.split(b":", 1)[1])
-            for line in head.split(b"\r\n")
-            if line.lower().startswith(b"content-length")
-        ),
-        0,
-    )
-    while len(body) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            break
-        body += chunk
-    return head, body
 
 
 def _post_head(plane: LocalControlPlane, path: str, extra: str) -> bytes:
@@ -102,7 +77,7 @@ def test_a_malformed_chunk_size_is_400_at_once(plane: LocalControlPlane, size: b
     with _connect(plane) as sock:
         sock.sendall(_post_head(plane, "/api/agents", "Transfer-Encoding: chunked\r\n") + size + b"\r\n")
         started = time.monotonic()
-        head, body = _answer(sock)  # the socket stays open: the plane must not wait for its end
+        head, body = read_answer(sock)  # the socket stays open: the plane must not wait for its end
     assert head.startswith(b"HTTP/1.1 400"), head
     assert b"chunk size" in body
     assert b"hexadecimal" in body or b"missing" in body
@@ -112,7 +87,7 @@ def test_a_malformed_chunk_size_is_400_at_once(plane: LocalControlPlane, size: b
 def test_a_huge_chunk_is_413_without_reading_it(plane: LocalControlPlane) -> None:
     with _connect(plane) as sock:
         sock.sendall(_post_head(plane, "/api/agents", "Transfer-Encoding: chunked\r\n") + b"2000000\r\n")
-        head, body = _answer(sock)
+        head, body = read_answer(sock)
     assert head.startswith(b"HTTP/1.1 413")
     assert b"at most 16777216 bytes" in body
 
@@ -121,7 +96,7 @@ def test_a_huge_chunk_is_413_without_reading_it(plane: LocalControlPlane) -> Non
 def test_a_malformed_content_length_is_400(plane: LocalControlPlane, length: str) -> None:
     with _connect(plane) as sock:
         sock.sendall(_post_head(plane, "/api/agents", f"Content-Length: {length}\r\n"))
-        head, body = _answer(sock)
+        head, body = read_answer(sock)
     assert head.startswith(b"HTTP/1.1 400"), head
     assert b"Content-Length" in body
 
@@ -293,7 +268,7 @@ def test_an_idle_connection_is_closed_after_the_read_timeout(strict: LocalContro
 def test_a_request_that_stalls_is_answered_408(strict: LocalControlPlane) -> None:
     with _connect(strict) as sock:
         sock.sendall(b"GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # the head never ends
-        head, body = _answer(sock)
+        head, body = read_answer(sock)
     assert head.startswith(b"HTTP/1.1 408")
     assert b"did not arrive within 0.5 s" in body
 
@@ -308,36 +283,42 @@ def test_a_trickled_request_is_bounded_as_a_whole(strict: LocalControlPlane) -> 
             if select.select([sock], [], [], 0.1)[0]:
                 break  # the plane answered: stop sending, or our bytes would reset the connection
             sock.sendall(bytes([byte]))
-        head, _ = _answer(sock)
+        head, _ = read_answer(sock)
     assert head.startswith(b"HTTP/1.1 408")
     assert time.monotonic() - started < 2.0
 
 
-def test_connections_beyond_the_bound_get_a_503_naming_it(strict: LocalControlPlane) -> None:
-    held = [_connect(strict) for _ in range(4)]
-    time.sleep(0.1)  # let the plane accept them all
-    try:
-        with _connect(strict) as extra:
-            extra.sendall(b"GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            head, body = _answer(extra)
-        assert head.startswith(b"HTTP/1.1 503")
-        assert b"max_connections" in body
-    finally:
-        for sock in held:
-            sock.close()
-    time.sleep(0.2)
-    with httpx.Client(base_url=strict.url, headers={"Authorization": f"Bearer {strict.api_key}"}) as api:
-        assert api.get("/api/me").status_code == 200  # slots are freed
+def test_connections_beyond_the_bound_get_a_503_naming_it() -> None:
+    # The default read timeout: the held connections must not time out while the test runs.
+    with serve(limits=Limits(max_connections=4)) as plane:
+        request = f"GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {plane.api_key}\r\n\r\n"
+        held = [_connect(plane) for _ in range(4)]
+        try:
+            for sock in held:  # answered, so each is accepted and holds a slot (keep-alive)
+                sock.sendall(request.encode())
+                assert read_answer(sock)[0].startswith(b"HTTP/1.1 200")
+            with _connect(plane) as extra:
+                extra.sendall(b"GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                head, body = read_answer(extra)
+            assert head.startswith(b"HTTP/1.1 503")
+            assert b"max_connections" in body
+        finally:
+            for sock in held:
+                sock.close()
+        with httpx.Client(base_url=plane.url, headers={"Authorization": f"Bearer {plane.api_key}"}) as api:
+            # A slot is free once the plane has seen its client go; it is then reused at once.
+            wait_for(lambda: api.get("/api/me").status_code == 200)
 
 
 def test_stalled_connections_free_their_threads() -> None:
     with serve(limits=Limits(read_timeout=0.4)) as plane:
         before = threading.active_count()
+        started = time.monotonic()
         stalled = [_connect(plane) for _ in range(50)]
-        time.sleep(0.1)
-        assert threading.active_count() >= before + 40
-        time.sleep(0.8)
-        assert threading.active_count() <= before + 2
+        wait_for(lambda: threading.active_count() >= before + 40)  # a thread each, while they stall
+        wait_for(lambda: threading.active_count() <= before + 2)  # freed by the read timeout...
+        assert time.monotonic() - started >= 0.4  # ...not before it
+        assert all(sock.recv(1) == b"" for sock in stalled)  # each closed by the plane
         for sock in stalled:
             sock.close()
 
@@ -358,10 +339,12 @@ def test_a_stream_ends_when_its_token_is_revoked(plane: LocalControlPlane, api: 
         with holder.stream("GET", f"/api/sessions/{session['id']}/events") as response:
             assert response.status_code == 200
             stream = frames(response)
-            threading.Timer(0.2, lambda: api.delete(f"/api/tokens/{minted['id']}")).start()
+            revoker = threading.Timer(0.2, lambda: api.delete(f"/api/tokens/{minted['id']}"))
+            revoker.start()
             started = time.monotonic()
             rest = list(stream)  # ends instead of waiting for events forever
             assert time.monotonic() - started < 2.0
+            revoker.join()  # its request is answered before `api` closes
             assert all("comment" in frame for frame in rest)
         again = holder.get(f"/api/sessions/{session['id']}/events")
         assert again.status_code == 401

@@ -31,7 +31,7 @@ import pytest
 
 from anyframe.testing import LocalControlPlane, serve
 
-from ._helpers import frames, running_session
+from ._helpers import frames, read_answer, running_session
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -49,19 +49,27 @@ def test_start_and_stop_are_fast_and_leave_nothing_behind() -> None:
     before = set(threading.enumerate())
     started = time.monotonic()
     plane = serve()
-    assert plane.url.startswith("http://127.0.0.1:")
-    client = httpx.Client(base_url=plane.url, headers={"Authorization": f"Bearer {plane.api_key}"})
-    session = running_session(client)
-    idle = _connect(plane.url)  # an idle keep-alive connection
-    with client.stream("GET", f"/api/sessions/{session['id']}/events") as response:
-        stopping = time.monotonic()
+    headers = {"Authorization": f"Bearer {plane.api_key}"}
+    # Everything is closed even if an assertion fails: a socket left to the garbage collector would
+    # fail whichever later test happens to run when it is collected (an unraisable ResourceWarning).
+    try:
+        assert plane.url.startswith("http://127.0.0.1:")
+        with httpx.Client(base_url=plane.url, headers=headers) as client, _connect(plane.url) as idle:
+            session = running_session(client)
+            # An idle keep-alive connection: answered once, so the plane has accepted it for sure.
+            idle.sendall(
+                f"GET /api/me HTTP/1.1\r\nHost: x\r\nAuthorization: {headers['Authorization']}\r\n\r\n".encode()
+            )
+            assert read_answer(idle)[0].startswith(b"HTTP/1.1 200")
+            with client.stream("GET", f"/api/sessions/{session['id']}/events") as response:
+                stopping = time.monotonic()
+                plane.stop()
+                list(frames(response))  # the open stream ends promptly, with its terminating chunk
+            assert time.monotonic() - stopping < 1.0
+            assert time.monotonic() - started < 3.0
+            assert idle.recv(1) == b""  # closed by the server
+    finally:
         plane.stop()
-        list(frames(response))  # the open stream ends promptly
-    assert time.monotonic() - stopping < 1.0
-    assert time.monotonic() - started < 3.0
-    assert idle.recv(1) == b""  # closed by the server
-    idle.close()
-    client.close()
     assert set(threading.enumerate()) <= before
     with pytest.raises(OSError):
         _connect(plane.url)

@@ -20,6 +20,10 @@ Contracts pinned here:
   `row.typed_payload()` are `ChatPayload`; `turn()` rejects a message that is neither str nor mapping.
 - Error attributes are typed: `status_code`, `request_id`, `retry_after`, `errors`, `build_status`,
   `session`, `last_seq`.
+- Escape hatches: every call takes the `RequestOptions` keywords (waiters the `WaitOptions` ones) with
+  their types, and rejects any other keyword or a wrongly typed option; `af.with_raw_response.<...>`
+  returns `RawResponse[<the call's result>]` in both flavours (`.parse()` is that result), and has no
+  streams or waiters; `af.request()` returns `object`; hooks receive `RequestInfo` / `ResponseInfo`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 
+import httpx
 from typing_extensions import assert_type
 
 from anyframe import (
@@ -60,6 +65,10 @@ from anyframe import (
     PreviewBatchResult,
     PreviewSpec,
     RateLimitError,
+    RawResponse,
+    RequestInfo,
+    RequestOptions,
+    ResponseInfo,
     SaveAsBaseResult,
     Session,
     SessionEndedError,
@@ -72,6 +81,7 @@ from anyframe import (
     TurnTimeoutError,
     User,
     ValidationError,
+    WaitOptions,
 )
 
 __all__: list[str] = []
@@ -212,3 +222,59 @@ def check_waiter_errors(failed: BuildFailedError, ended: SessionEndedError, late
     assert_type(failed.build_status, BuildStatus)
     assert_type(ended.session, Session)
     assert_type(late.last_seq, int)
+
+
+def check_escape_hatches_sync(af: AnyFrame) -> None:
+    assert_type(af.sessions.get(SID, extra_headers={"X-A": "1"}, extra_query={"q": 1}, timeout=2.0), Session)
+    assert_type(af.agents.create(name="demo", extra_body={"template_id": 3}), Agent)
+    assert_type(af.sessions.events(SID, timeout=httpx.Timeout(5.0)), EventStream)
+    assert_type(af.agents.wait_for_build(7, timeout=60.0, extra_headers={"X-A": "1"}), BuildStatus)
+    options: RequestOptions = {"extra_headers": {"X-A": "1"}, "timeout": 1.0}
+    assert_type(af.tokens.list(**options), list[Token])
+    waits: WaitOptions = {"extra_query": {"q": "1"}}
+    assert_type(af.sessions.wait_until_running(SID, **waits), Session)
+    raw = af.with_raw_response.sessions.get(SID, extra_headers={"X-A": "1"})
+    assert_type(raw, RawResponse[Session])
+    assert_type(raw.parse(), Session)
+    assert_type(raw.request_id, str | None)
+    assert_type(raw.status_code, int)
+    assert_type(raw.elapsed, float)
+    assert_type(raw.json(), object)
+    assert_type(af.with_raw_response.agents.list(), RawResponse[list[Agent]])
+    assert_type(
+        af.with_raw_response.agents.skills.create(7, name="s", source="inline", content={}),
+        RawResponse[AgentSkill],
+    )
+    assert_type(af.with_raw_response.agents.delete(7), RawResponse[None])
+    assert_type(af.with_raw_response.me(), RawResponse[User])
+    assert_type(af.with_raw_response.request("GET", "/api/me"), RawResponse[object])
+    assert_type(af.request("GET", "/api/credits", params={"a": 1}, json={"b": 2}, headers={"X": "1"}), object)
+    af.sessions.get(SID, extra_header={"X-A": "1"})  # type: ignore[call-arg]
+    af.sessions.get(SID, timeout="5")  # type: ignore[arg-type]
+    af.sessions.get(SID, extra_headers={"X-A": 1})  # type: ignore[dict-item]
+    af.agents.wait_for_build(7, extra_body={"x": 1})  # type: ignore[call-arg]
+    af.with_raw_response.sessions.events(SID)  # type: ignore[attr-defined]
+    af.with_raw_response.agents.wait_for_build(7)  # type: ignore[attr-defined]
+
+
+async def check_escape_hatches_async(af: AsyncAnyFrame) -> None:
+    assert_type(await af.sessions.get(SID, extra_headers={"X-A": "1"}), Session)
+    assert_type(await af.with_raw_response.sessions.get(SID), RawResponse[Session])
+    assert_type(await af.with_raw_response.attention.list(), RawResponse[list[AttentionItem]])
+    assert_type(await af.request("DELETE", "/api/orgs/acme"), object)
+    assert_type(af.agents.stream_build(7, 128, extra_headers={"X-A": "1"}), AsyncEventStream)
+    await af.me(timeout=object())  # type: ignore[arg-type]
+
+
+def check_hooks() -> None:
+    def on_request(info: RequestInfo) -> None:
+        assert_type(info.attempt, int)
+        assert_type(info.stream, bool)
+
+    def on_response(info: ResponseInfo) -> None:
+        assert_type(info.status_code, int | None)
+        assert_type(info.request_id, str | None)
+        assert_type(info.elapsed, float)
+
+    AnyFrame(api_key="afm_x", on_request=on_request, on_response=on_response, default_headers={"X": "1"})
+    AsyncAnyFrame(api_key="afm_x", on_request=on_response)  # type: ignore[arg-type]

@@ -69,6 +69,9 @@ class ChatApp:
             WEB_CHAT_AGENT_ID=str(built_agent(plane)),
             WEB_CHAT_SECRET="test-secret-0123456789abcdef0123456789",
             WEB_CHAT_SECURE_COOKIE="0",  # plain http on loopback
+            # Tests put a sandbox to sleep themselves (terminate); a slow run must not see one idle
+            # out on its own between a visitor's first request and its message (600 s is 60 s here).
+            WEB_CHAT_IDLE_TIMEOUT_S="36000",
         )
         self.env = env
         self.process: subprocess.Popen[bytes] | None = None
@@ -80,10 +83,10 @@ class ChatApp:
                     sys.executable, "-m", "uvicorn", "app:app", "--app-dir", str(APP_DIR),
                     "--host", "127.0.0.1", "--port", str(self.port),
                     "--timeout-graceful-shutdown", "1", "--log-level", "warning",
-                    # Uvicorn closes a keep-alive connection idle for 5 s by default; a test visitor
-                    # reusing one just then gets "Server disconnected without sending a response" (seen
-                    # under load with 200 visitors sharing one pool). Tests keep connections longer.
-                    "--timeout-keep-alive", "60",
+                    # Longer than the test clients keep an idle connection (httpx: 5 s, uvicorn's
+                    # default too): else a client sends its next request on a connection the app
+                    # is closing at that very moment, and gets a ReadError with no answer.
+                    "--timeout-keep-alive", "30",
                 ],
                 cwd=self.workdir, env=self.env, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip

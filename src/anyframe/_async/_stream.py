@@ -18,7 +18,6 @@ the stream checks the deadline between reads and before reconnecting.
 from __future__ import annotations
 
 import functools
-import logging
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ import httpx
 
 from .._concurrency import AsyncAlarm, AsyncDeadline
 from .._core.errors import error_from_response, translate_errors, undecodable
+from .._core.options import CallOptions
 from .._core.request import ApiRequest
 from .._core.resume import StreamResume, check_last_event_id
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
@@ -41,8 +41,6 @@ __all__ = ["AsyncEventStream", "StreamRequest"]
 StreamRequest = ApiRequest | Callable[[], Awaitable[ApiRequest]]
 """The request of a stream, or a function building it when iteration starts (for a stream whose
 request takes a call to find, such as the agent's latest build)."""
-
-logger = logging.getLogger("anyframe")
 
 
 class AsyncEventStream:
@@ -63,6 +61,7 @@ class AsyncEventStream:
         *,
         resume: bool,
         last_event_id: object,
+        options: CallOptions | None = None,
         deadline: float | None = None,
     ) -> None:
         # The generator must not reference this object: a cycle would keep an abandoned stream (and
@@ -71,7 +70,7 @@ class AsyncEventStream:
         what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
         self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
         self._deadline = deadline  # time.monotonic() past which iterating raises TimeoutError
-        self._events = _follow(transport, request, resume, self._state, deadline)
+        self._events = _follow(transport, request, resume, self._state, options, deadline)
 
     @property
     def last_event_id(self) -> str | None:
@@ -149,11 +148,13 @@ async def _follow(
     pending: StreamRequest,
     resume: bool,
     state: StreamResume,
-    deadline: float | None = None,
+    options: CallOptions | None,
+    deadline: float | None,
 ) -> AsyncGenerator[SSEEvent, None]:
     """The events of one logical stream, across as many connections as it takes."""
     request = pending if isinstance(pending, ApiRequest) else await pending()
     path = state.what = request.path
+    logger = transport.logger
     while True:
         _past(deadline, path)
         headers = state.request_headers()
@@ -163,7 +164,9 @@ async def _follow(
         at_least = 0.0  # the wait before retrying a retryable status
         opened = time.monotonic()
         try:
-            connection = await transport.open_stream(request, headers, deadline=deadline)
+            connection = await transport.open_stream(
+                request, headers, options, state.connections, deadline=deadline
+            )
         except httpx.TransportError as exc:
             if transport.is_closed():
                 raise _closed(exc) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_flag, check_id, check_object, check_text
 from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
 from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
@@ -31,7 +32,7 @@ def _object(name: str, value: Mapping[str, object] | None) -> dict[str, object] 
 class AsyncSkills(AsyncResource):
     """An agent's Claude Code skills (markdown with a frontmatter contract)."""
 
-    async def list(self, agent_id: int) -> builtins.list[AgentSkill]:
+    async def list(self, agent_id: int, **options: Unpack[RequestOptions]) -> builtins.list[AgentSkill]:
         """List the agent's skills.
 
         Example:
@@ -51,11 +52,18 @@ class AsyncSkills(AsyncResource):
             NotFoundError: No such agent.
         """
         return await self._transport.models(
-            list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill
+            list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill, options
         )
 
     async def create(
-        self, agent_id: int, *, name: str, source: str, content: Mapping[str, object], enabled: bool = True
+        self,
+        agent_id: int,
+        *,
+        name: str,
+        source: str,
+        content: Mapping[str, object],
+        enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> AgentSkill:
         """Attach a skill to the agent.
 
@@ -89,7 +97,7 @@ class AsyncSkills(AsyncResource):
             enabled=enabled,
         )
         request = create_skill.build_request(check_id("agent_id", agent_id), body=body)
-        return await self._transport.model(request, AgentSkill)
+        return await self._transport.model(request, AgentSkill, options)
 
     async def update(
         self,
@@ -99,6 +107,7 @@ class AsyncSkills(AsyncResource):
         name: str | None = None,
         content: Mapping[str, object] | None = None,
         enabled: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentSkill:
         """Change a skill; arguments left as `None` are unchanged (its `source` cannot change).
 
@@ -130,9 +139,9 @@ class AsyncSkills(AsyncResource):
         request = update_skill.build_request(
             check_id("agent_id", agent_id), check_id("skill_id", skill_id), body=body
         )
-        return await self._transport.model(request, AgentSkill)
+        return await self._transport.model(request, AgentSkill, options)
 
-    async def delete(self, agent_id: int, skill_id: int) -> None:
+    async def delete(self, agent_id: int, skill_id: int, **options: Unpack[RequestOptions]) -> None:
         """Remove a skill from the agent.
 
         Example:
@@ -148,15 +157,16 @@ class AsyncSkills(AsyncResource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or skill.
         """
-        await self._transport.empty(
-            delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id))
+        return await self._transport.empty(
+            delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id)),
+            options,
         )
 
 
 class AsyncMcps(AsyncResource):
     """An agent's own MCP servers (for servers not worth sharing as user-level connectors)."""
 
-    async def list(self, agent_id: int) -> builtins.list[AgentMcp]:
+    async def list(self, agent_id: int, **options: Unpack[RequestOptions]) -> builtins.list[AgentMcp]:
         """List the agent's MCP servers.
 
         Example:
@@ -175,7 +185,9 @@ class AsyncMcps(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        return await self._transport.models(list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp)
+        return await self._transport.models(
+            list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp, options
+        )
 
     async def create(
         self,
@@ -186,6 +198,7 @@ class AsyncMcps(AsyncResource):
         config: Mapping[str, object],
         secret_ref: str | None = None,
         enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> AgentMcp:
         """Attach an MCP server to the agent.
 
@@ -221,7 +234,7 @@ class AsyncMcps(AsyncResource):
             enabled=enabled,
         )
         request = create_mcp.build_request(check_id("agent_id", agent_id), body=body)
-        return await self._transport.model(request, AgentMcp)
+        return await self._transport.model(request, AgentMcp, options)
 
     async def update(
         self,
@@ -232,6 +245,7 @@ class AsyncMcps(AsyncResource):
         config: Mapping[str, object] | None = None,
         secret_ref: str | None = None,
         enabled: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentMcp:
         """Change an MCP server; arguments left as `None` are unchanged (its `transport` cannot change).
 
@@ -265,9 +279,9 @@ class AsyncMcps(AsyncResource):
         request = update_mcp.build_request(
             check_id("agent_id", agent_id), check_id("mcp_id", mcp_id), body=body
         )
-        return await self._transport.model(request, AgentMcp)
+        return await self._transport.model(request, AgentMcp, options)
 
-    async def delete(self, agent_id: int, mcp_id: int) -> None:
+    async def delete(self, agent_id: int, mcp_id: int, **options: Unpack[RequestOptions]) -> None:
         """Remove an MCP server from the agent.
 
         Example:
@@ -283,15 +297,17 @@ class AsyncMcps(AsyncResource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
-        await self._transport.empty(
-            delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id))
+        return await self._transport.empty(
+            delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id)), options
         )
 
 
 class AsyncAgentConnectors(AsyncResource):
     """Per-agent on/off switches for your user-level connectors."""
 
-    async def list(self, agent_id: int) -> builtins.list[AgentConnectorToggle]:
+    async def list(
+        self, agent_id: int, **options: Unpack[RequestOptions]
+    ) -> builtins.list[AgentConnectorToggle]:
         """List every connector of yours as seen by this agent, with its toggle.
 
         Example:
@@ -311,9 +327,11 @@ class AsyncAgentConnectors(AsyncResource):
             NotFoundError: No such agent.
         """
         request = list_agent_connectors.build_request(check_id("agent_id", agent_id))
-        return await self._transport.models(request, AgentConnectorToggle)
+        return await self._transport.models(request, AgentConnectorToggle, options)
 
-    async def set(self, agent_id: int, connector_id: int, *, enabled: bool) -> AgentConnectorToggle:
+    async def set(
+        self, agent_id: int, connector_id: int, *, enabled: bool, **options: Unpack[RequestOptions]
+    ) -> AgentConnectorToggle:
         """Enable or disable one connector for this agent.
 
         Example:
@@ -338,4 +356,4 @@ class AsyncAgentConnectors(AsyncResource):
             check_id("agent_id", agent_id), check_id("connector_id", connector_id),
             body=ConnectorToggleRequest(enabled=check_flag("enabled", enabled)),
         )  # fmt: skip
-        return await self._transport.model(request, AgentConnectorToggle)
+        return await self._transport.model(request, AgentConnectorToggle, options)

@@ -7,6 +7,7 @@ import builtins
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from .._core.options import OPTION_NAMES, RequestOptions, Unpack, WaitOptions, unknown_options
 from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
 from .._core.request import ApiRequest
 from .._core.validate import check_count, check_env_vars, check_id, check_object, check_ports, check_text
@@ -61,7 +62,7 @@ class AsyncAgents(AsyncResource):
         self.mcps = AsyncMcps(transport)
         self.connectors = AsyncAgentConnectors(transport)
 
-    async def list(self) -> builtins.list[Agent]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Agent]:
         """List your agents.
 
         Example:
@@ -73,7 +74,7 @@ class AsyncAgents(AsyncResource):
         Returns:
             The [`Agent`][anyframe.Agent]s (summaries; use `get` for skills, MCPs and toggles).
         """
-        return await self._transport.models(list_agents.build_request(), Agent)
+        return await self._transport.models(list_agents.build_request(), Agent, options)
 
     async def create(
         self,
@@ -89,6 +90,7 @@ class AsyncAgents(AsyncResource):
         preview_ports: Sequence[int] | None = None,
         permissions: Mapping[str, object] | None = None,
         env_vars: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Create an agent. Only the arguments you pass are sent; the server fills the rest.
 
@@ -120,9 +122,9 @@ class AsyncAgents(AsyncResource):
         """
         check_text("name", name)  # required: None is no "not given" here
         body = request_body(AgentCreateRequest, locals(), _CHECKS)
-        return await self._transport.model(create_agent.build_request(body=body), Agent)
+        return await self._transport.model(create_agent.build_request(body=body), Agent, options)
 
-    async def get(self, agent_id: int) -> AgentDetail:
+    async def get(self, agent_id: int, **options: Unpack[RequestOptions]) -> AgentDetail:
         """Get one agent with its skills, MCPs, connector toggles and built image.
 
         Example:
@@ -142,7 +144,7 @@ class AsyncAgents(AsyncResource):
             NotFoundError: No such agent, or not yours.
         """
         return await self._transport.model(
-            get_agent.build_request(check_id("agent_id", agent_id)), AgentDetail
+            get_agent.build_request(check_id("agent_id", agent_id)), AgentDetail, options
         )
 
     async def update(
@@ -160,7 +162,7 @@ class AsyncAgents(AsyncResource):
         preview_ports: Sequence[int] | None = None,
         permissions: Mapping[str, object] | None = None,
         env_vars: Mapping[str, str] | None = None,
-        **unknown: object,
+        **options: Unpack[RequestOptions],
     ) -> AgentDetail:
         """Change some fields of an agent; the fields you leave out (or pass as `None`) are unchanged.
 
@@ -182,7 +184,6 @@ class AsyncAgents(AsyncResource):
             preview_ports: New list of tunnelable ports.
             permissions: New permission policy.
             env_vars: New environment variables (replaces the set).
-            **unknown: Rejected: a misspelt field raises instead of being silently dropped.
 
         Returns:
             The updated [`AgentDetail`][anyframe.AgentDetail].
@@ -192,16 +193,20 @@ class AsyncAgents(AsyncResource):
             NotFoundError: No such agent.
             ValidationError: The server rejected a value.
         """
+        unknown = unknown_options(options)  # a misspelt field lands in `options`: say which fields exist
         if unknown:
             raise InvalidArgumentError(
-                f"agents.update() got unknown field(s) {', '.join(sorted(unknown))}; "
-                f"valid fields: {', '.join(body_fields(AgentUpdateRequest))}"
+                f"agents.update() got unknown field(s) {', '.join(unknown)}; "
+                f"valid fields: {', '.join(body_fields(AgentUpdateRequest))} "
+                f"(and the per-call options {', '.join(OPTION_NAMES)})"
             )
         check_id("agent_id", agent_id)
         body = request_body(AgentUpdateRequest, locals(), _CHECKS)
-        return await self._transport.model(update_agent.build_request(agent_id, body=body), AgentDetail)
+        return await self._transport.model(
+            update_agent.build_request(agent_id, body=body), AgentDetail, options
+        )
 
-    async def delete(self, agent_id: int) -> None:
+    async def delete(self, agent_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an agent, with its skills, MCPs, builds and sessions.
 
         Example:
@@ -216,9 +221,13 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        await self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
+        return await self._transport.empty(
+            delete_agent.build_request(check_id("agent_id", agent_id)), options
+        )
 
-    async def build(self, agent_id: int, force: bool = False) -> BuildQueued:
+    async def build(
+        self, agent_id: int, force: bool = False, **options: Unpack[RequestOptions]
+    ) -> BuildQueued:
         """Start building the agent's image.
 
         Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
@@ -244,10 +253,10 @@ class AsyncAgents(AsyncResource):
         """
         body = BuildRequest(force=force)
         return await self._transport.model(
-            start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued
+            start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued, options
         )
 
-    async def build_status(self, agent_id: int) -> BuildStatus:
+    async def build_status(self, agent_id: int, **options: Unpack[RequestOptions]) -> BuildStatus:
         """Get the state of the agent's latest build (`state` is `None` if it was never built).
 
         Example:
@@ -267,9 +276,11 @@ class AsyncAgents(AsyncResource):
             NotFoundError: No such agent.
         """
         request = get_build_status.build_request(check_id("agent_id", agent_id))
-        return await self._transport.model(request, BuildStatus)
+        return await self._transport.model(request, BuildStatus, options)
 
-    async def builds(self, agent_id: int, limit: int = 20) -> builtins.list[Build]:
+    async def builds(
+        self, agent_id: int, limit: int = 20, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Build]:
         """List the agent's builds, newest first.
 
         Example:
@@ -290,9 +301,9 @@ class AsyncAgents(AsyncResource):
             NotFoundError: No such agent.
         """
         request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_count("limit", limit))
-        return await self._transport.models(request, Build)
+        return await self._transport.models(request, Build, options)
 
-    async def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:
+    async def build_log_url(self, agent_id: int, build_id: int, **options: Unpack[RequestOptions]) -> LogUrl:
         """Get a short-lived signed URL to a finished build's archived log.
 
         Example:
@@ -316,9 +327,11 @@ class AsyncAgents(AsyncResource):
         request = get_build_log_url.build_request(
             check_id("agent_id", agent_id), check_id("build_id", build_id)
         )
-        return await self._transport.model(request, LogUrl)
+        return await self._transport.model(request, LogUrl, options)
 
-    def stream_build(self, agent_id: int, build_id: int | None) -> AsyncEventStream:
+    def stream_build(
+        self, agent_id: int, build_id: int | None, **options: Unpack[RequestOptions]
+    ) -> AsyncEventStream:
         """Follow a build's log live. The stream ends after the final `state` event.
 
         Example:
@@ -351,10 +364,10 @@ class AsyncAgents(AsyncResource):
         # No resume: the build log has no event ids, so a reconnect would replay it from the start.
         if build_id is not None:
             request = stream_build.build_request(agent, check_id("build_id", build_id))
-            return self._transport.stream(request, resume=False, last_event_id=None)
+            return self._transport.stream(request, resume=False, last_event_id=None, options=options)
 
         async def latest_build() -> ApiRequest:
-            builds = await self.builds(agent, limit=1)
+            builds = await self.builds(agent, limit=1, **options)
             if not builds:
                 raise NotFoundError(
                     f"agent {agent} has no build to follow: build_id is None and agents.builds({agent}) is "
@@ -364,7 +377,7 @@ class AsyncAgents(AsyncResource):
                 )
             return stream_build.build_request(agent, builds[0].id)
 
-        return self._transport.stream(latest_build, resume=False, last_event_id=None)
+        return self._transport.stream(latest_build, resume=False, last_event_id=None, options=options)
 
     async def wait_for_build(
         self,
@@ -373,6 +386,7 @@ class AsyncAgents(AsyncResource):
         poll_interval: float = 2.0,
         *,
         on_status: Callable[[BuildStatus], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> BuildStatus:
         """Poll `build_status` until the latest build finishes.
 
@@ -402,7 +416,7 @@ class AsyncAgents(AsyncResource):
         """
         poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
         return await poll_until(
-            lambda: self.build_status(agent_id),
+            lambda: self.build_status(agent_id, **options),
             lambda status: status.state,
             poll,
             on_status=on_status,

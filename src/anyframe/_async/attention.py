@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_count
 from .._generated.api.attention import list_attention
 from ..models import AttentionItem
@@ -15,7 +16,7 @@ __all__ = ["AsyncAttention"]
 class AsyncAttention(AsyncResource):
     """Sessions waiting on you: pending prompts, idle agents, recently paused sandboxes."""
 
-    async def list(self, limit: int = 20) -> builtins.list[AttentionItem]:
+    async def list(self, limit: int = 20, **options: Unpack[RequestOptions]) -> builtins.list[AttentionItem]:
         """List what needs you, most urgent first: every `pending` item, then `idle`, then `paused`
         (the last 24 hours), newest first within each group.
 
@@ -40,4 +41,4 @@ class AsyncAttention(AsyncResource):
             InvalidArgumentError: `limit` is not an int of at least 1; nothing was sent.
         """
         request = list_attention.build_request(limit=check_count("limit", limit, minimum=1))
-        return await self._transport.models(request, AttentionItem)
+        return await self._transport.models(request, AttentionItem, options)

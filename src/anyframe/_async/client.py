@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,10 @@ from .._core.config import (
     resolve_config,
     with_changes,
 )
+from .._core.custom import custom_request
+from .._core.hooks import RequestHook, RequestInfo, ResponseHook, ResponseInfo
+from .._core.options import RequestOptions, Unpack, WaitOptions
+from .._core.raw import RawResponse
 from .._core.sse import SSEEvent
 from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
@@ -25,6 +31,7 @@ from ._transport import AsyncEventStream, AsyncTransport
 
 if TYPE_CHECKING:
     from ..models import User
+    from ._raw import AsyncAnyFrameWithRawResponse
     from .agents import AsyncAgents
     from .attention import AsyncAttention
     from .connectors import AsyncConnectors
@@ -34,7 +41,19 @@ if TYPE_CHECKING:
 
 # With the client, the types its methods hand back or take that are not models: `anyframe` re-exports
 # this list.
-__all__ = ["AsyncAnyFrame", "AsyncEventStream", "SSEEvent", "SessionId"]
+__all__ = [
+    "AsyncAnyFrame",
+    "AsyncEventStream",
+    "RawResponse",
+    "RequestHook",
+    "RequestInfo",
+    "RequestOptions",
+    "ResponseHook",
+    "ResponseInfo",
+    "SSEEvent",
+    "SessionId",
+    "WaitOptions",
+]
 
 
 class AsyncAnyFrame:
@@ -69,6 +88,16 @@ class AsyncAnyFrame:
             instead.
         http_client: An `httpx.AsyncClient` you configured yourself (proxies, mTLS, custom
             transports). The SDK sends through it and leaves closing it to you.
+        default_headers: Headers sent with every request, under each call's `extra_headers`.
+            `Authorization` is refused (it carries `api_key`); a `User-Agent` is appended to the SDK's.
+        default_query: Query parameters sent with every request, under each call's own.
+        on_request: Called with a [`RequestInfo`][anyframe.RequestInfo] before each attempt of a call
+            and each connection of an event stream (for tracing and metrics; no headers, no body).
+        on_response: Called with a [`ResponseInfo`][anyframe.ResponseInfo] after each attempt: status,
+            elapsed time, request id, or the error when no answer came. An exception raised by a
+            hook ends the call unchanged.
+        logger: The `logging.Logger` the client writes its DEBUG lines and warnings to, instead of
+            the `anyframe` logger (which `ANYFRAME_LOG_LEVEL` configures).
 
     Raises:
         AuthError: No API key resolved; the message names `ANYFRAME_API_KEY`. No request is sent.
@@ -88,6 +117,11 @@ class AsyncAnyFrame:
         max_streams: int = DEFAULT_MAX_STREAMS,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
+        logger: logging.Logger | None = None,
     ) -> None:
         config = resolve_config(
             api_key=api_key,
@@ -98,6 +132,11 @@ class AsyncAnyFrame:
             stream_read_timeout=stream_read_timeout,
             max_streams=max_streams,
             max_response_size=max_response_size,
+            default_headers=default_headers,
+            default_query=default_query,
+            on_request=on_request,
+            on_response=on_response,
+            logger=logger,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise InvalidArgumentError(
@@ -197,6 +236,28 @@ class AsyncAnyFrame:
 
         return AsyncAttention(self._transport)
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAnyFrameWithRawResponse:
+        """The same calls, answering with a [`RawResponse`][anyframe.RawResponse]: status, headers,
+        request id, elapsed time, and `.parse()` for what the normal call returns.
+
+        Every call that makes exactly one request is there, under the same name and with the same
+        parameters (`af.with_raw_response.sessions.get(...)`, `.me()`, `.request(...)`); streams,
+        waiters and helpers that make several requests are not. Errors are raised as by the normal call.
+
+        Example:
+            ```python
+            raw = await af.with_raw_response.sessions.get(session.id)
+            print(raw.status_code, raw.request_id)
+            session = raw.parse()
+            ```
+        """
+        from ._raw import AsyncAnyFrameWithRawResponse
+
+        twin = object.__new__(type(self))
+        twin._wire(self._transport.derive(raw=True))
+        return AsyncAnyFrameWithRawResponse(twin)
+
     @property
     def base_url(self) -> str:
         """The control-plane URL requests go to (no trailing slash).
@@ -239,16 +300,22 @@ class AsyncAnyFrame:
         max_retries: int | None = None,
         stream_read_timeout: float | None = None,
         max_response_size: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
+        logger: logging.Logger | None = None,
     ) -> AsyncAnyFrame:
         """A copy of this client with other settings, sharing its connection pool.
 
         Cheap enough to use per call. Closing the original closes the pool for both; closing the copy
-        is a no-op for the pool.
+        is a no-op for the pool. Settings left `None` are the original's.
 
         Example:
             ```python
             session = await af.with_options(max_retries=0).sessions.get(session.id)
             patient = af.with_options(timeout=120.0, stream_read_timeout=300.0)
+            tenant = af.with_options(default_headers={"X-Tenant": "acme"})
             ```
 
         Args:
@@ -256,6 +323,11 @@ class AsyncAnyFrame:
             max_retries: Replaces the retry budget.
             stream_read_timeout: Replaces the silence allowed on event streams.
             max_response_size: Replaces the cap on a decoded answer's size.
+            default_headers: Headers added to the original's (a name given replaces its value).
+            default_query: Query parameters added to the original's (a key given replaces its value).
+            on_request: Replaces the request hook.
+            on_response: Replaces the response hook.
+            logger: Replaces the logger.
 
         Returns:
             A new [`AsyncAnyFrame`][anyframe.AsyncAnyFrame] with the changed settings.
@@ -269,12 +341,17 @@ class AsyncAnyFrame:
             max_retries=max_retries,
             stream_read_timeout=stream_read_timeout,
             max_response_size=max_response_size,
+            default_headers=default_headers,
+            default_query=default_query,
+            on_request=on_request,
+            on_response=on_response,
+            logger=logger,
         )
         twin = object.__new__(type(self))
         twin._wire(self._transport.derive(config))
         return twin
 
-    async def me(self) -> User:
+    async def me(self, **options: Unpack[RequestOptions]) -> User:
         """Return the user the API key belongs to; a cheap probe that the key works.
 
         Example:
@@ -292,7 +369,47 @@ class AsyncAnyFrame:
         from .._generated.api.identity import get_me
         from ..models import User
 
-        return await self._transport.model(get_me.build_request(), User)
+        return await self._transport.model(get_me.build_request(), User, options)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> object:
+        """Call an endpoint this SDK does not wrap (yet), with the client's key, retries, error
+        mapping, hooks and logging, and return the decoded JSON.
+
+        Example:
+            ```python
+            credits = await af.request("GET", "/api/credits")  # an endpoint of a newer server
+            org = await af.request("POST", "/api/me/active_org", json={"org_id": 3})
+            ```
+
+        Args:
+            method: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `HEAD` or `OPTIONS` (any case). Retries
+                follow the method, as for every call: a `POST` that may have been processed is never
+                sent twice.
+            path: The path below the base URL, e.g. `/api/credits`: no scheme or host, no `..`, no
+                query (use `params`).
+            params: Query parameters (`str`, `int`, `float`, `bool`, or lists of them).
+            json: The JSON body; `None` sends none.
+            headers: Headers for this request (checked as `extra_headers` are).
+
+        Returns:
+            The decoded JSON answer (`dict`, `list`, ...), or `None` when the body is empty.
+
+        Raises:
+            InvalidArgumentError: A bad method, path, parameter, header or body; nothing was sent.
+            APIError: The server answered an error status (the subclass for it, as for every call).
+            ResponseValidationError: A 2xx answer that is not JSON.
+        """
+        request = custom_request(method, path, params=params, json=json, headers=headers)
+        return await self._transport.json_value(request, options)
 
     async def aclose(self) -> None:
         """Close the connection pools and end every open event stream of this client. Idempotent.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_id, check_text, path_segment
 from .._generated.api.connectors import (
     create_bearer_connector,
@@ -32,7 +33,7 @@ class AsyncConnectors(AsyncResource):
     Flip them on or off per agent with `af.agents.connectors.set(...)`.
     """
 
-    async def list(self) -> builtins.list[Connector]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Connector]:
         """List your connectors.
 
         Example:
@@ -44,9 +45,9 @@ class AsyncConnectors(AsyncResource):
         Returns:
             The [`Connector`][anyframe.Connector]s.
         """
-        return await self._transport.models(list_connectors.build_request(), Connector)
+        return await self._transport.models(list_connectors.build_request(), Connector, options)
 
-    async def list_catalog(self) -> builtins.list[ConnectorCatalogItem]:
+    async def list_catalog(self, **options: Unpack[RequestOptions]) -> builtins.list[ConnectorCatalogItem]:
         """List the curated catalog. Each entry's `setup_kind` says which install call to use;
         entries with `coming_soon=True` refuse installs.
 
@@ -61,9 +62,11 @@ class AsyncConnectors(AsyncResource):
             The [`ConnectorCatalogItem`][anyframe.ConnectorCatalogItem]s, with `installed` and, once
             installed, `connector_id` and `is_authorized`.
         """
-        return await self._transport.models(list_connector_catalog.build_request(), ConnectorCatalogItem)
+        return await self._transport.models(
+            list_connector_catalog.build_request(), ConnectorCatalogItem, options
+        )
 
-    async def discover(self, mcp_url: str) -> ConnectorDiscovery:
+    async def discover(self, mcp_url: str, **options: Unpack[RequestOptions]) -> ConnectorDiscovery:
         """Inspect an MCP server URL before registering it: does it support dynamic client
         registration, what is it called, which scopes does it offer.
 
@@ -83,10 +86,17 @@ class AsyncConnectors(AsyncResource):
             InvalidArgumentError: `mcp_url` is empty; nothing was sent.
         """
         body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url))
-        return await self._transport.model(discover_connector.build_request(body=body), ConnectorDiscovery)
+        return await self._transport.model(
+            discover_connector.build_request(body=body), ConnectorDiscovery, options
+        )
 
     async def create_oauth(
-        self, *, mcp_url: str, display_name: str, default_enabled: bool = True
+        self,
+        *,
+        mcp_url: str,
+        display_name: str,
+        default_enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> ConnectorAuthorize:
         """Register an OAuth connector. Send the user to the returned `authorize_url` to finish.
 
@@ -115,11 +125,17 @@ class AsyncConnectors(AsyncResource):
             default_enabled=default_enabled,
         )
         return await self._transport.model(
-            create_oauth_connector.build_request(body=body), ConnectorAuthorize
+            create_oauth_connector.build_request(body=body), ConnectorAuthorize, options
         )
 
     async def create_bearer(
-        self, *, mcp_url: str, display_name: str, token: str, default_enabled: bool = True
+        self,
+        *,
+        mcp_url: str,
+        display_name: str,
+        token: str,
+        default_enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> Connector:
         """Register a connector that authenticates with a bearer token you already have.
 
@@ -150,9 +166,11 @@ class AsyncConnectors(AsyncResource):
             default_enabled=default_enabled,
         )
         self._transport.secrets.add(token)
-        return await self._transport.model(create_bearer_connector.build_request(body=body), Connector)
+        return await self._transport.model(
+            create_bearer_connector.build_request(body=body), Connector, options
+        )
 
-    async def install_catalog_oauth(self, slug: str) -> ConnectorAuthorize:
+    async def install_catalog_oauth(self, slug: str, **options: Unpack[RequestOptions]) -> ConnectorAuthorize:
         """Install a catalog entry whose `setup_kind` is `oauth_dcr` or `oauth_preregistered`.
 
         Example:
@@ -174,9 +192,11 @@ class AsyncConnectors(AsyncResource):
                 `install_catalog_bearer` (the exact status is the server's choice).
         """
         request = install_catalog_oauth.build_request(path_segment("slug", slug))
-        return await self._transport.model(request, ConnectorAuthorize)
+        return await self._transport.model(request, ConnectorAuthorize, options)
 
-    async def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
+    async def install_catalog_bearer(
+        self, slug: str, *, token: str, **options: Unpack[RequestOptions]
+    ) -> Connector:
         """Install a catalog entry whose `setup_kind` is `bearer_token`.
 
         Example:
@@ -202,9 +222,9 @@ class AsyncConnectors(AsyncResource):
         body = CatalogBearerInstallRequest(token=check_text("token", token))
         request = install_catalog_bearer.build_request(path_segment("slug", slug), body=body)
         self._transport.secrets.add(token)
-        return await self._transport.model(request, Connector)
+        return await self._transport.model(request, Connector, options)
 
-    async def reauthorize(self, connector_id: int) -> ConnectorAuthorize:
+    async def reauthorize(self, connector_id: int, **options: Unpack[RequestOptions]) -> ConnectorAuthorize:
         """Start a fresh OAuth flow for an existing connector (its row and per-agent toggles stay).
 
         Example:
@@ -224,9 +244,9 @@ class AsyncConnectors(AsyncResource):
             NotFoundError: No such connector.
         """
         request = reauthorize_connector.build_request(check_id("connector_id", connector_id))
-        return await self._transport.model(request, ConnectorAuthorize)
+        return await self._transport.model(request, ConnectorAuthorize, options)
 
-    async def delete(self, connector_id: int) -> None:
+    async def delete(self, connector_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a connector (the server also revokes its OAuth client where it can).
 
         Example:
@@ -241,4 +261,6 @@ class AsyncConnectors(AsyncResource):
             InvalidArgumentError: `connector_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such connector.
         """
-        await self._transport.empty(delete_connector.build_request(check_id("connector_id", connector_id)))
+        return await self._transport.empty(
+            delete_connector.build_request(check_id("connector_id", connector_id)), options
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_text
 from .._generated.api.credentials import (
     clear_claude_credential,
@@ -22,7 +23,7 @@ __all__ = ["AsyncCredentialsResource"]
 class AsyncCredentialsResource(AsyncResource):
     """Your stored credentials. Values are write-only: reads return `set` and `last4` only."""
 
-    async def get(self) -> Credentials:
+    async def get(self, **options: Unpack[RequestOptions]) -> Credentials:
         """Show which credentials are stored (redacted).
 
         Example:
@@ -35,9 +36,9 @@ class AsyncCredentialsResource(AsyncResource):
             [`Credentials`][anyframe.Credentials]; an older server without Codex support reports
             `codex.set == False`.
         """
-        return await self._transport.model(get_credentials.build_request(), Credentials)
+        return await self._transport.model(get_credentials.build_request(), Credentials, options)
 
-    async def set_claude(self, token: str) -> None:
+    async def set_claude(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store the Claude OAuth token used by agents on the Claude runtime.
 
         Example:
@@ -53,9 +54,9 @@ class AsyncCredentialsResource(AsyncResource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        await self._transport.empty(set_claude_credential.build_request(body=body))
+        return await self._transport.empty(set_claude_credential.build_request(body=body), options)
 
-    async def set_codex(self, token: str) -> None:
+    async def set_codex(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store the OpenAI Codex token used by agents on the Codex runtime.
 
         Example:
@@ -71,9 +72,9 @@ class AsyncCredentialsResource(AsyncResource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        await self._transport.empty(set_codex_credential.build_request(body=body))
+        return await self._transport.empty(set_codex_credential.build_request(body=body), options)
 
-    async def set_github(self, token: str) -> None:
+    async def set_github(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store a GitHub personal access token, needed only to clone private repos.
 
         Example:
@@ -89,9 +90,9 @@ class AsyncCredentialsResource(AsyncResource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        await self._transport.empty(set_github_credential.build_request(body=body))
+        return await self._transport.empty(set_github_credential.build_request(body=body), options)
 
-    async def clear_claude(self) -> None:
+    async def clear_claude(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Claude token.
 
         Example:
@@ -99,9 +100,9 @@ class AsyncCredentialsResource(AsyncResource):
             await af.credentials.clear_claude()
             ```
         """
-        await self._transport.empty(clear_claude_credential.build_request())
+        return await self._transport.empty(clear_claude_credential.build_request(), options)
 
-    async def clear_codex(self) -> None:
+    async def clear_codex(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Codex token.
 
         Example:
@@ -109,9 +110,9 @@ class AsyncCredentialsResource(AsyncResource):
             await af.credentials.clear_codex()
             ```
         """
-        await self._transport.empty(clear_codex_credential.build_request())
+        return await self._transport.empty(clear_codex_credential.build_request(), options)
 
-    async def clear_github(self) -> None:
+    async def clear_github(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored GitHub token.
 
         Example:
@@ -119,4 +120,4 @@ class AsyncCredentialsResource(AsyncResource):
             await af.credentials.clear_github()
             ```
         """
-        await self._transport.empty(clear_github_credential.build_request())
+        return await self._transport.empty(clear_github_credential.build_request(), options)

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError as PydanticValidationError
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import SessionId, check_count, check_port, check_text, refuse
 from .._generated.api.previews import previews_action
 from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
@@ -43,7 +44,9 @@ def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewS
 class AsyncPreviews(AsyncResource):
     """Preview calls; mixed into the sessions resource."""
 
-    async def previews_list(self, session_id: SessionId) -> builtins.list[Preview]:
+    async def previews_list(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Preview]:
         """List the session's previews.
 
         Example:
@@ -64,11 +67,17 @@ class AsyncPreviews(AsyncResource):
         """
         body = PreviewListRequest(action="list")
         return await self._transport.models(
-            previews_action.build_request(session_arg(session_id), body=body), Preview
+            previews_action.build_request(session_arg(session_id), body=body), Preview, options
         )
 
     async def previews_start(
-        self, session_id: SessionId, *, cmd: str, port: int | None = None, name: str | None = None
+        self,
+        session_id: SessionId,
+        *,
+        cmd: str,
+        port: int | None = None,
+        name: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewActionResult:
         """Start a dev server in the sandbox and tunnel its port out.
 
@@ -102,10 +111,15 @@ class AsyncPreviews(AsyncResource):
             name=unset(name),
         )
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return await self._transport.model(request, PreviewActionResult)
+        return await self._transport.model(request, PreviewActionResult, options)
 
     async def previews_stop(
-        self, session_id: SessionId, *, port: int | None = None, name: str | None = None
+        self,
+        session_id: SessionId,
+        *,
+        port: int | None = None,
+        name: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewActionResult:
         """Stop a preview, addressed by `port` or `name`.
 
@@ -129,10 +143,15 @@ class AsyncPreviews(AsyncResource):
         """
         body = PreviewStopRequest(action="stop", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return await self._transport.model(request, PreviewActionResult)
+        return await self._transport.model(request, PreviewActionResult, options)
 
     async def previews_status(
-        self, session_id: SessionId, *, port: int | None = None, name: str | None = None
+        self,
+        session_id: SessionId,
+        *,
+        port: int | None = None,
+        name: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewActionResult:
         """Get one preview's state, addressed by `port` or `name`.
 
@@ -156,7 +175,7 @@ class AsyncPreviews(AsyncResource):
         """
         body = PreviewStatusRequest(action="status", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return await self._transport.model(request, PreviewActionResult)
+        return await self._transport.model(request, PreviewActionResult, options)
 
     async def previews_logs(
         self,
@@ -165,6 +184,7 @@ class AsyncPreviews(AsyncResource):
         port: int | None = None,
         name: str | None = None,
         tail: int = 200,
+        **options: Unpack[RequestOptions],
     ) -> dict[str, object]:
         """Read the last lines a preview printed.
 
@@ -196,11 +216,14 @@ class AsyncPreviews(AsyncResource):
             tail=check_count("tail", tail, where="body"),
         )
         return await self._transport.json_object(
-            previews_action.build_request(session_arg(session_id), body=body)
+            previews_action.build_request(session_arg(session_id), body=body), options
         )
 
     async def previews_batch_start(
-        self, session_id: SessionId, specs: Sequence[PreviewSpec | Mapping[str, object]]
+        self,
+        session_id: SessionId,
+        specs: Sequence[PreviewSpec | Mapping[str, object]],
+        **options: Unpack[RequestOptions],
     ) -> PreviewBatchResult:
         """Start several previews atomically; the sandbox restarts at most once.
 
@@ -232,4 +255,4 @@ class AsyncPreviews(AsyncResource):
             action="batch_start", previews=[_spec(i, s) for i, s in enumerate(specs)]
         )
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return await self._transport.model(request, PreviewBatchResult)
+        return await self._transport.model(request, PreviewBatchResult, options)

@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 
+from .._core.options import RequestOptions, Unpack, WaitOptions, bodiless_options, layered
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.turns import MAX_PAGE_SIZE, TranscriptPager, TurnTracker, ack_seq, check_page_size
 from .._core.validate import SessionId, check_count, check_id, check_object, check_seconds
@@ -55,7 +56,7 @@ def _turn_message(message: object) -> dict[str, object]:
 class AsyncSessions(AsyncPreviews):
     """Live sandboxes: boot, wait, chat, preview, snapshot, resume, terminate."""
 
-    async def list(self) -> builtins.list[Session]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Session]:
         """List your sessions, newest first.
 
         Example:
@@ -66,7 +67,7 @@ class AsyncSessions(AsyncPreviews):
         Returns:
             The [`Session`][anyframe.Session]s.
         """
-        return await self._transport.models(list_sessions.build_request(), Session)
+        return await self._transport.models(list_sessions.build_request(), Session, options)
 
     async def create(
         self,
@@ -76,6 +77,7 @@ class AsyncSessions(AsyncPreviews):
         unsafe: bool = False,
         resume_from_snapshot_id: int | None = None,
         is_setup_session: bool = False,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Boot a sandbox from the agent's latest image. Returns at once, in `booting`; follow with
         [`wait_until_running`][anyframe.AnyFrame.sessions].
@@ -115,9 +117,9 @@ class AsyncSessions(AsyncPreviews):
             # Sent only when true, as the 1.x SDK does: `false` is the server's default.
             is_setup_session=True if is_setup_session else unset(None),
         )
-        return await self._transport.model(create_session.build_request(body=body), Session)
+        return await self._transport.model(create_session.build_request(body=body), Session, options)
 
-    async def get(self, session_id: SessionId) -> Session:
+    async def get(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Get a session's current state.
 
         Example:
@@ -137,9 +139,11 @@ class AsyncSessions(AsyncPreviews):
                 was sent.
             NotFoundError: No such session, or not yours.
         """
-        return await self._transport.model(get_session.build_request(session_arg(session_id)), Session)
+        return await self._transport.model(
+            get_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    async def delete(self, session_id: SessionId) -> None:
+    async def delete(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> None:
         """Hard-delete a terminated session's row.
 
         Example:
@@ -157,9 +161,9 @@ class AsyncSessions(AsyncPreviews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        await self._transport.empty(delete_session.build_request(session_arg(session_id)))
+        return await self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
-    async def terminate(self, session_id: SessionId) -> Session:
+    async def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
 
         Example:
@@ -178,9 +182,13 @@ class AsyncSessions(AsyncPreviews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return await self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
+        return await self._transport.model(
+            terminate_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    async def resume(self, session_id: SessionId, unsafe: bool = False) -> Session:
+    async def resume(
+        self, session_id: SessionId, unsafe: bool = False, **options: Unpack[RequestOptions]
+    ) -> Session:
         """Re-boot a terminated session from its latest snapshot.
 
         Example:
@@ -205,9 +213,11 @@ class AsyncSessions(AsyncPreviews):
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
         )
-        return await self._transport.model(request, Session)
+        return await self._transport.model(request, Session, options)
 
-    async def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
+    async def snapshots(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Snapshot]:
         """List a session's snapshots, newest first.
 
         Example:
@@ -226,9 +236,13 @@ class AsyncSessions(AsyncPreviews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return await self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
+        return await self._transport.models(
+            list_snapshots.build_request(session_arg(session_id)), Snapshot, options
+        )
 
-    async def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
+    async def save_as_base(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> SaveAsBaseResult:
         """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
         overwrites the saved base.
 
@@ -252,9 +266,11 @@ class AsyncSessions(AsyncPreviews):
             NotFoundError: No such session.
         """
         request = save_session_as_base.build_request(session_arg(session_id))
-        return await self._transport.model(request, SaveAsBaseResult)
+        return await self._transport.model(request, SaveAsBaseResult, options)
 
-    async def message(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    async def message(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Send a turn to the agent, over the same chat channel the web UI uses.
 
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
@@ -282,10 +298,12 @@ class AsyncSessions(AsyncPreviews):
         """
         wire = ChatMessageRequest.from_dict(_opaque(body))
         return await self._transport.json_object(
-            send_message.build_request(session_arg(session_id), body=wire)
+            send_message.build_request(session_arg(session_id), body=wire), options
         )
 
-    async def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    async def respond(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Answer a permission prompt or question from the agent (forwarded verbatim).
 
         Example:
@@ -306,10 +324,12 @@ class AsyncSessions(AsyncPreviews):
             NotFoundError: No such session.
         """
         wire = ChatRespondRequest.from_dict(_opaque(body))
-        return await self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
+        return await self._transport.json_object(
+            respond.build_request(session_arg(session_id), body=wire), options
+        )
 
     async def transcript(
-        self, session_id: SessionId, since: int = 0, limit: int = 1000
+        self, session_id: SessionId, since: int = 0, limit: int = 1000, **options: Unpack[RequestOptions]
     ) -> builtins.list[ChatEvent]:
         """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
 
@@ -337,16 +357,22 @@ class AsyncSessions(AsyncPreviews):
             since=check_count("since", since),
             limit=check_count("limit", limit, minimum=1),
         )
-        return await self._transport.models(request, ChatEvent)
+        return await self._transport.models(request, ChatEvent, options)
 
     def iter_transcript(
-        self, session_id: SessionId, *, since: int = 0, page_size: int = 1000
+        self,
+        session_id: SessionId,
+        *,
+        since: int = 0,
+        page_size: int = 1000,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[ChatEvent]:
         """Read the whole persisted chat, page after page, in `seq` order.
 
         Each page is one `transcript` call of `page_size` events, starting after the last `seq` of the
         one before; a shorter page is the last. Pages are read as you iterate, so a long chat is never
-        held in memory at once.
+        held in memory at once. The per-call options go on every page's request (pages send no
+        body, so `extra_body` is refused).
 
         Example:
             ```python
@@ -363,17 +389,24 @@ class AsyncSessions(AsyncPreviews):
             An iterator of [`ChatEvent`][anyframe.ChatEvent]s.
 
         Raises:
-            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000, or
-                `session_id` is not a session id; raised at the call, before anything is sent.
+            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000,
+                `session_id` is not a session id, or an option is invalid (or `extra_body`); raised at
+                the call, before anything is sent.
             NotFoundError: No such session (raised when iteration starts).
         """
         session = session_arg(session_id)
         pager = TranscriptPager(check_count("since", since), check_page_size(page_size))
-        return self._transcript_pages(session, pager)
+        bodiless_options(
+            options,
+            "iter_transcript() sends no body (each page is a GET), so extra_body has nothing to go in",
+        )
+        return self._transcript_pages(session, pager, options)
 
-    async def _transcript_pages(self, session_id: str, pager: TranscriptPager) -> AsyncIterator[ChatEvent]:
+    async def _transcript_pages(
+        self, session_id: str, pager: TranscriptPager, options: RequestOptions
+    ) -> AsyncIterator[ChatEvent]:
         while not pager.done:
-            page = await self.transcript(session_id, since=pager.since, limit=pager.page_size)
+            page = await self.transcript(session_id, since=pager.since, limit=pager.page_size, **options)
             pager.page_read([event.seq for event in page])
             for event in page:
                 yield event
@@ -385,6 +418,7 @@ class AsyncSessions(AsyncPreviews):
         *,
         timeout: float = 600.0,
         since: int | None = None,
+        **options: Unpack[WaitOptions],
     ) -> AsyncTurn:
         """Send a message to the agent and return the [`AsyncTurn`][anyframe.AsyncTurn] that follows its reply.
 
@@ -397,6 +431,10 @@ class AsyncSessions(AsyncPreviews):
         `seq`, the turn starts exactly there; otherwise the events of an earlier turn still running
         when you sent (or another client's message) count as this turn's: send once the previous
         turn is over.
+
+        The per-call options ([`WaitOptions`][anyframe.WaitOptions], as for the waiters: `timeout`
+        is the turn's own) go on every request of the turn: the transcript pages, the message, each
+        connection of the event stream, the session reads and the turn's `respond()`.
 
         Example:
             ```python
@@ -420,7 +458,8 @@ class AsyncSessions(AsyncPreviews):
 
         Raises:
             InvalidArgumentError: `message` is not a str or a dict, `timeout` is not a positive number
-                of seconds, `since` is negative, or `session_id` is not a session id; nothing was sent.
+                of seconds, `since` is negative, `session_id` is not a session id, or an option is
+                invalid (or `extra_body`: put extra fields in a dict message); nothing was sent.
             ConflictError: The session is not running (nothing was sent).
             NotFoundError: No such session.
         """
@@ -428,12 +467,17 @@ class AsyncSessions(AsyncPreviews):
         body = _turn_message(message)
         seconds = check_seconds("timeout", timeout, allow_infinite=True)
         mark = None if since is None else check_count("since", since)
+        bodiless_options(
+            options,
+            "turn() takes no extra_body: its message is sent as given, so put extra fields in a dict message "
+            '({"prompt": text, ...})',
+        )
         deadline = None if seconds == math.inf else time.monotonic() + seconds
         if mark is None:
             mark = 0
-            async for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE):
+            async for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE, **options):
                 mark = max(mark, row.seq)
-        ack = await self.message(session, body)
+        ack = await self.message(session, body, **options)
         request = stream_events.build_request(session)
         return AsyncTurn(
             session,
@@ -442,14 +486,19 @@ class AsyncSessions(AsyncPreviews):
             deadline=deadline,
             timeout=seconds,
             open_stream=lambda last_event_id, deadline: self._transport.stream(
-                request, resume=True, last_event_id=last_event_id, deadline=deadline
+                request, resume=True, last_event_id=last_event_id, options=options, deadline=deadline
             ),
-            get_session=lambda: self.get(session),
-            respond=lambda body: self.respond(session, body),
+            get_session=lambda: self.get(session, **options),
+            respond=lambda body, extra: self.respond(session, body, **layered(options, extra)),
         )
 
     def events(
-        self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True
+        self,
+        session_id: SessionId,
+        last_event_id: str | None = None,
+        *,
+        reconnect: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> AsyncEventStream:
         """Stream the session's chat events live (Server-Sent Events), until you stop iterating.
 
@@ -485,7 +534,7 @@ class AsyncSessions(AsyncPreviews):
                 `reconnect=False`.
         """
         request = stream_events.build_request(session_arg(session_id))
-        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
+        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id, options=options)
 
     async def wait_until_running(
         self,
@@ -494,6 +543,7 @@ class AsyncSessions(AsyncPreviews):
         poll_interval: float = 1.0,
         *,
         on_status: Callable[[Session], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Session:
         """Poll `get` until the session is `running`.
 
@@ -524,7 +574,7 @@ class AsyncSessions(AsyncPreviews):
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
         return await poll_until(
-            lambda: self.get(session_id),
+            lambda: self.get(session_id, **options),
             lambda session: session.status,
             poll,
             on_status=on_status,

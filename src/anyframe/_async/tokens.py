@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_id, check_text
 from .._generated.api.tokens import create_token, list_tokens, revoke_token
 from .._generated.models.token_create_request import TokenCreateRequest
@@ -16,7 +17,7 @@ __all__ = ["AsyncTokens"]
 class AsyncTokens(AsyncResource):
     """API tokens (`afm_...`): list, mint, revoke."""
 
-    async def list(self) -> builtins.list[Token]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Token]:
         """List your tokens that are not revoked. Secrets are never listed: only `prefix` and `last4`.
 
         Example:
@@ -28,9 +29,9 @@ class AsyncTokens(AsyncResource):
         Returns:
             The [`Token`][anyframe.Token]s.
         """
-        return await self._transport.models(list_tokens.build_request(), Token)
+        return await self._transport.models(list_tokens.build_request(), Token, options)
 
-    async def create(self, *, name: str) -> TokenCreated:
+    async def create(self, *, name: str, **options: Unpack[RequestOptions]) -> TokenCreated:
         """Mint a new API token. Its secret is in the result's `token`, and only there: store it now.
 
         Example:
@@ -50,11 +51,12 @@ class AsyncTokens(AsyncResource):
             ValidationError: The server rejected the name.
         """
         body = TokenCreateRequest(name=check_text("name", name))
-        created = await self._transport.model(create_token.build_request(body=body), TokenCreated)
-        self._transport.secrets.add(created.token)  # scrubbed from anything this client shows later
-        return created
+        # The secret is scrubbed from anything this client shows later.
+        return await self._transport.model(
+            create_token.build_request(body=body), TokenCreated, options, secret=lambda created: created.token
+        )
 
-    async def revoke(self, token_id: int) -> None:
+    async def revoke(self, token_id: int, **options: Unpack[RequestOptions]) -> None:
         """Revoke a token. Requests made with it fail with `AuthError` from then on.
 
         Example:
@@ -70,4 +72,6 @@ class AsyncTokens(AsyncResource):
             InvalidArgumentError: `token_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such token.
         """
-        await self._transport.empty(revoke_token.build_request(check_id("token_id", token_id)))
+        return await self._transport.empty(
+            revoke_token.build_request(check_id("token_id", token_id)), options
+        )

@@ -15,7 +15,9 @@ construction with an [`InvalidArgumentError`][anyframe.InvalidArgumentError] tha
   the password in `repr(client)`), no query and no fragment (every request path is appended to the
   URL), no spaces or control characters;
 - timeouts are positive, finite numbers of seconds (an infinite one overflows a socket timeout on
-  sync calls); `max_retries` is an int from 0 to `MAX_RETRIES`.
+  sync calls); `max_retries` is an int from 0 to `MAX_RETRIES`;
+- `default_headers` / `default_query` are checked like the per-call options (`anyframe._core.options`),
+  hooks are plain callables, `logger` is a `logging.Logger`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ import httpx
 
 from .._version import __version__
 from ..exceptions import AuthError, InvalidArgumentError
+from .hooks import RequestHook, ResponseHook, check_hook
+from .options import check_headers, check_query, check_timeout
 from .validate import check_seconds
 
 __all__ = [
@@ -48,6 +52,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "LOG_LEVEL_ENV",
     "MAX_RETRIES",
+    "SDK_LOGGER",
     "USER_AGENT",
     "ClientConfig",
     "configure_logging",
@@ -74,7 +79,8 @@ DEFAULT_MAX_STREAMS = 1000
 DEFAULT_MAX_RESPONSE_SIZE = 128 * 1024 * 1024
 USER_AGENT = f"anyframe-python/{__version__}"
 
-logger = logging.getLogger("anyframe")
+SDK_LOGGER = logging.getLogger("anyframe")
+"""The logger the SDK writes to unless a client is given `logger=`."""
 
 
 def mask_key(key: str) -> str:
@@ -98,6 +104,11 @@ class ClientConfig:
     log_level: str | None = None
     max_streams: int = DEFAULT_MAX_STREAMS
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
+    default_headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # values may be secrets
+    default_query: Mapping[str, object] = field(default_factory=dict)
+    on_request: RequestHook | None = None
+    on_response: ResponseHook | None = None
+    logger: logging.Logger = SDK_LOGGER
 
 
 def _dotenv(load: bool) -> Mapping[str, str | None]:
@@ -141,7 +152,7 @@ def _bad_base_url(raw: str, problem: str) -> InvalidArgumentError:
     )
 
 
-def _base_url(raw: object) -> str:
+def _base_url(raw: object, log: logging.Logger = SDK_LOGGER) -> str:
     if not isinstance(raw, str):
         raise InvalidArgumentError(f"base_url must be a str, got {type(raw).__name__}")
     url = raw.strip().rstrip("/")
@@ -163,7 +174,7 @@ def _base_url(raw: object) -> str:
         # Logged, not `warnings.warn`: test suites commonly point clients at `http://testserver` under
         # `filterwarnings = error`, and the advice must not turn into a crash there. With no logging
         # configured, Python prints WARNING records to stderr anyway.
-        logger.warning(
+        log.warning(
             "base_url %r uses plain http to a non-loopback host: the API key travels in clear text", url
         )
     return url
@@ -204,18 +215,20 @@ def _is_loopback(host: str) -> bool:
 
 def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
     """A per-request timeout: seconds, or an `httpx.Timeout` (each phase seconds or `None`) as given."""
-    if isinstance(value, httpx.Timeout):
-        for phase in ("connect", "read", "write", "pool"):
-            seconds = getattr(value, phase)
-            if seconds is not None:
-                check_seconds(f"timeout.{phase}", seconds)
-        return value
-    if value is None:
+    return check_timeout("timeout", value)
+
+
+def _logger(value: object) -> logging.Logger:
+    if not isinstance(value, logging.Logger):
         raise InvalidArgumentError(
-            "timeout must be a positive number of seconds or an httpx.Timeout "
-            "(httpx.Timeout(None) for no timeout), got None"
+            f"logger must be a logging.Logger (e.g. logging.getLogger('myapp.anyframe')), got {type(value).__name__}"
         )
-    return httpx.Timeout(check_seconds("timeout", value))
+    return value
+
+
+def _hooks(on_request: object, on_response: object) -> None:
+    check_hook("on_request", on_request)
+    check_hook("on_response", on_response)
 
 
 def _max_retries(value: int) -> int:
@@ -262,13 +275,20 @@ def with_changes(
     max_retries: int | None = None,
     stream_read_timeout: float | None = None,
     max_response_size: int | None = None,
+    default_headers: Mapping[str, str] | None = None,
+    default_query: Mapping[str, object] | None = None,
+    on_request: RequestHook | None = None,
+    on_response: ResponseHook | None = None,
+    logger: logging.Logger | None = None,
 ) -> ClientConfig:
     """A copy of `config` with the given settings replaced (`None` keeps one), checked like
-    [`resolve_config`][anyframe._core.config.resolve_config] checks them.
+    [`resolve_config`][anyframe._core.config.resolve_config] checks them. `default_headers` and
+    `default_query` are merged over the config's (a key given replaces the one there).
 
     Raises:
         InvalidArgumentError: A value is out of range.
     """
+    _hooks(on_request, on_response)
     return dataclasses.replace(
         config,
         timeout=config.timeout if timeout is None else _timeout(timeout),
@@ -283,7 +303,18 @@ def with_changes(
             if max_response_size is None
             else _positive_int("max_response_size", max_response_size)
         ),
+        default_headers=_merged(config.default_headers, check_headers("default_headers", default_headers)),
+        default_query={**config.default_query, **check_query("default_query", default_query)},
+        on_request=config.on_request if on_request is None else on_request,
+        on_response=config.on_response if on_response is None else on_response,
+        logger=config.logger if logger is None else _logger(logger),
     )
+
+
+def _merged(old: Mapping[str, str], new: Mapping[str, str]) -> dict[str, str]:
+    """`new` over `old`, header names compared case-insensitively."""
+    replaced = {key.lower() for key in new}
+    return {**{k: v for k, v in old.items() if k.lower() not in replaced}, **new}
 
 
 def resolve_config(
@@ -296,6 +327,11 @@ def resolve_config(
     stream_read_timeout: float,
     max_streams: int = DEFAULT_MAX_STREAMS,
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    default_headers: Mapping[str, str] | None = None,
+    default_query: Mapping[str, object] | None = None,
+    on_request: RequestHook | None = None,
+    on_response: ResponseHook | None = None,
+    logger: logging.Logger | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Resolve the client's settings from its arguments, the environment and `.env`.
@@ -305,6 +341,8 @@ def resolve_config(
         InvalidArgumentError: A setting has the wrong shape (empty key, relative URL, negative timeout).
     """
     environ = os.environ if env is None else env
+    log = SDK_LOGGER if logger is None else _logger(logger)
+    _hooks(on_request, on_response)
     dotenv = _dotenv(load_dotenv)
     source = "api_key=" if api_key is not None else API_KEY_ENV
     key = _api_key(_setting(API_KEY_ENV, api_key, environ, dotenv), source)
@@ -316,13 +354,18 @@ def resolve_config(
         )
     return ClientConfig(
         api_key=key,
-        base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL),
+        base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL, log),
         timeout=_timeout(timeout),
         max_retries=_max_retries(max_retries),
         stream_read_timeout=_stream_read_timeout(stream_read_timeout),
         log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),
         max_streams=_positive_int("max_streams", max_streams),
         max_response_size=_positive_int("max_response_size", max_response_size),
+        default_headers=check_headers("default_headers", default_headers),
+        default_query=check_query("default_query", default_query),
+        on_request=on_request,
+        on_response=on_response,
+        logger=log,
     )
 
 
@@ -333,10 +376,10 @@ def configure_logging(level: str | None) -> None:
         return
     numeric = logging.getLevelName(level.strip().upper())
     if not isinstance(numeric, int):
-        logger.warning("ignoring %s=%r: not a logging level name", LOG_LEVEL_ENV, level)
+        SDK_LOGGER.warning("ignoring %s=%r: not a logging level name", LOG_LEVEL_ENV, level)
         return
-    logger.setLevel(numeric)
-    if not logger.handlers and not logging.getLogger().handlers:
+    SDK_LOGGER.setLevel(numeric)
+    if not SDK_LOGGER.handlers and not logging.getLogger().handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
+        SDK_LOGGER.addHandler(handler)

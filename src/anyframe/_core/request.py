@@ -1,10 +1,11 @@
-"""The typed values a call is made of: the request a generated builder returns, and per-call options.
+"""The typed value a call is made of: the request a generated builder returns.
 
 Every generated `build_request(...)` (see `scripts/generator/templates/endpoint_module.py.jinja`)
 returns an [`ApiRequest`][anyframe._core.request.ApiRequest]: the operation's method, its path with
 the path parameters already percent-encoded, and the query, headers and JSON body the contract
-defines. The transport is the only consumer: it adds the client's base URL, auth and options, and
-sends it through its pools. Keeping this value free of httpx means the builders stay pure data.
+defines. The transport is the only consumer: it adds the client's base URL, auth and options (see
+`anyframe._core.options`), and sends it through its pools. Keeping this value free of httpx means the
+builders stay pure data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["ApiRequest", "CallOptions", "overall_timeout"]
+__all__ = ["ApiRequest", "overall_timeout"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +36,6 @@ class ApiRequest:
     params: Mapping[str, Any] | None = None
     headers: Mapping[str, str] | None = None
     json: Any = None
-
-
-@dataclass(frozen=True, slots=True)
-class CallOptions:
-    """Per-call settings layered over the client's: what a single call may override.
-
-    Args:
-        timeout: Replaces the client's timeout for this call.
-        extra_headers: Headers added last (they win over the operation's and the client's own).
-    """
-
-    timeout: httpx.Timeout | None = None
-    extra_headers: Mapping[str, str] | None = None
 
 
 def overall_timeout(timeout: httpx.Timeout) -> float | None:

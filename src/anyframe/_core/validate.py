@@ -35,6 +35,7 @@ __all__ = [
     "MAX_SECONDS",
     "SessionId",
     "Where",
+    "check_api_path",
     "check_callback",
     "check_count",
     "check_env_vars",
@@ -116,6 +117,40 @@ def path_segment(name: str, value: object) -> str:
             "must be one URL path segment: letters, digits, '-', '_', '.' and '~' only, and not '.' or "
             f"'..' (these can never name a resource); got {_shown(value)}",
         )  # fmt: skip
+    return value
+
+
+def check_api_path(value: object) -> str:
+    """The path of `af.request()`: a path below the base URL whose every segment is one, as above.
+
+    It starts with `/`, has no query or fragment (parameters go in `params=`), no empty segment (`//`,
+    a trailing `/`), and no segment that is not one path segment: so an absolute URL to another host,
+    `..`, `%2e%2e` or a control character can never take the API key elsewhere on the server or off it.
+
+    Raises:
+        InvalidArgumentError: Any of the above; the message says which.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"path must be a str such as '/api/me', got {type(value).__name__}")
+    if not value.startswith("/") or value.startswith("//") or "://" in value:
+        raise InvalidArgumentError(
+            f"path must be a path below the base URL starting with '/', such as '/api/me'; got {_shown(value)} "
+            "(the client only sends its key to its base_url)"
+        )
+    if "?" in value or "#" in value:
+        raise InvalidArgumentError(
+            f"path must not hold a query or a fragment; got {_shown(value)}: pass query parameters as params="
+        )
+    for segment in value[1:].split("/"):
+        if not segment:
+            raise InvalidArgumentError(
+                f"path has an empty segment ('//' or a trailing '/'); got {_shown(value)}"
+            )
+        if not _SEGMENT.fullmatch(segment) or not segment.strip("."):
+            raise InvalidArgumentError(
+                f"path segment {_shown(segment)} is not one URL path segment (letters, digits, '-', '_', '.' "
+                f"and '~' only, never '.' or '..'); got {_shown(value)}"
+            )
     return value
 
 

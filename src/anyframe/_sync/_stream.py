@@ -19,7 +19,6 @@ the stream checks the deadline between reads and before reconnecting.
 from __future__ import annotations
 
 import functools
-import logging
 import time
 from collections.abc import Generator, Callable
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ import httpx
 
 from .._concurrency import Alarm, Deadline
 from .._core.errors import error_from_response, translate_errors, undecodable
+from .._core.options import CallOptions
 from .._core.request import ApiRequest
 from .._core.resume import StreamResume, check_last_event_id
 from .._core.sse import SSEDecoder, SSEEvent, SSEEventTooLarge
@@ -42,8 +42,6 @@ __all__ = ["EventStream", "StreamRequest"]
 StreamRequest = ApiRequest | Callable[[], ApiRequest]
 """The request of a stream, or a function building it when iteration starts (for a stream whose
 request takes a call to find, such as the agent's latest build)."""
-
-logger = logging.getLogger("anyframe")
 
 
 class EventStream:
@@ -64,6 +62,7 @@ class EventStream:
         *,
         resume: bool,
         last_event_id: object,
+        options: CallOptions | None = None,
         deadline: float | None = None,
     ) -> None:
         # The generator must not reference this object: a cycle would keep an abandoned stream (and
@@ -72,7 +71,7 @@ class EventStream:
         what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
         self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
         self._deadline = deadline  # time.monotonic() past which iterating raises TimeoutError
-        self._events = _follow(transport, request, resume, self._state, deadline)
+        self._events = _follow(transport, request, resume, self._state, options, deadline)
 
     @property
     def last_event_id(self) -> str | None:
@@ -150,11 +149,13 @@ def _follow(
     pending: StreamRequest,
     resume: bool,
     state: StreamResume,
-    deadline: float | None = None,
+    options: CallOptions | None,
+    deadline: float | None,
 ) -> Generator[SSEEvent, None, None]:
     """The events of one logical stream, across as many connections as it takes."""
     request = pending if isinstance(pending, ApiRequest) else pending()
     path = state.what = request.path
+    logger = transport.logger
     while True:
         _past(deadline, path)
         headers = state.request_headers()
@@ -164,7 +165,9 @@ def _follow(
         at_least = 0.0  # the wait before retrying a retryable status
         opened = time.monotonic()
         try:
-            connection = transport.open_stream(request, headers, deadline=deadline)
+            connection = transport.open_stream(
+                request, headers, options, state.connections, deadline=deadline
+            )
         except httpx.TransportError as exc:
             if transport.is_closed():
                 raise _closed(exc) from exc

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import httpx
@@ -30,9 +30,12 @@ import httpx
 from .._concurrency import Deadline, Gate, Loops, Signal
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
+from .._core.hooks import RequestInfo, ResponseInfo
 from .._core.jsonbody import encode_json
+from .._core.options import CallOptions, bodiless_options, call_options, client_headers, merge
 from .._core.parse import parse_json, parse_model, parse_models
-from .._core.request import ApiRequest, CallOptions, overall_timeout
+from .._core.raw import RawResponse
+from .._core.request import ApiRequest, overall_timeout
 from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from .._core.secrets import Secrets
 from ..exceptions import APITimeoutError, ClientClosedError, InvalidArgumentError, ResponseValidationError
@@ -43,7 +46,8 @@ from ._stream import EventStream, StreamRequest
 __all__ = ["POOL_SIZE", "Answer", "EventStream", "Transport", "StreamConnection"]
 
 T = TypeVar("T")
-logger = logging.getLogger("anyframe")
+Options = Mapping[str, object] | None
+"""What a resource method received as `**options`, handed over unchecked (see `_core/options.py`)."""
 
 POOL_SIZE = 100
 """Connections of the calls' pool (and calls in flight at once); waiting callers queue for `timeout`."""
@@ -52,14 +56,18 @@ STREAM_KEEPALIVE = 100
 
 
 class Answer:
-    """A whole answer: status, headers and the (size-capped) decoded body."""
+    """A whole answer: status, headers and the (size-capped) decoded body; `send` adds the request,
+    how long its last attempt took and how many attempts it took."""
 
-    __slots__ = ("content", "headers", "status_code")
+    __slots__ = ("attempts", "content", "elapsed", "headers", "request", "status_code")
 
     def __init__(self, status_code: int, headers: httpx.Headers, content: bytes) -> None:
         self.status_code = status_code
         self.headers = headers
         self.content = content
+        self.request: httpx.Request | None = None
+        self.elapsed = 0.0
+        self.attempts = 1
 
 
 class _Pools:
@@ -201,25 +209,33 @@ class Transport:
     """Sends requests for one client. Shared, with different settings, by `with_options` copies."""
 
     def __init__(self, config: ClientConfig, http_client: httpx.Client | None = None) -> None:
-        self.config = config
         self.shared = _Shared(config, http_client)
         self.owner = True
         self.closed = False
-        self.headers = {
-            "Authorization": f"Bearer {config.api_key}",
-            "User-Agent": USER_AGENT,
-            "Accept": "application/json",
-        }
+        # A raw transport hands back each answer as a RawResponse (`af.with_raw_response`), see `_finish`.
+        self.raw = False
+        self._configure(config)
         # What error messages, bodies and chained causes are scrubbed of; `derive` copies share it.
         self.secrets = Secrets([config.api_key])
 
-    def derive(self, config: ClientConfig) -> Transport:
-        """A transport with other settings sharing this one's pools (closing it leaves them open)."""
+    def _configure(self, config: ClientConfig) -> None:
+        self.config = config
+        self.headers = client_headers(config.api_key, USER_AGENT, config.default_headers)
+        self.logger = config.logger
+
+    def derive(self, config: ClientConfig | None = None, *, raw: bool = False) -> Transport:
+        """A transport with other settings sharing this one's pools (closing it leaves them open).
+
+        Args:
+            config: The new settings (this transport's when `None`).
+            raw: Answer every call with a [`RawResponse`][anyframe.RawResponse] instead of its result.
+        """
         twin = object.__new__(type(self))
         twin.__dict__.update(self.__dict__)
-        twin.config = config
+        twin._configure(self.config if config is None else config)
         twin.owner = False
         twin.closed = False
+        twin.raw = raw
         return twin
 
     def is_closed(self) -> bool:
@@ -263,24 +279,26 @@ class Transport:
 
     # --- building and sending calls ------------------------------------------------------------
 
-    def build(self, request: ApiRequest, options: CallOptions | None = None) -> httpx.Request:
-        """The httpx request for `request`: base URL, the client's headers, the body, the timeout."""
-        headers: Mapping[str, str] = self.headers
-        if request.headers:
-            headers = {**headers, **request.headers}
-        timeout = self.config.timeout
-        if options is not None:
-            if options.extra_headers:
-                headers = {**headers, **options.extra_headers}
-            if options.timeout is not None:
-                timeout = options.timeout
+    def build(
+        self,
+        request: ApiRequest,
+        options: CallOptions | None,
+        timeout: httpx.Timeout,
+        stream_headers: Mapping[str, str] | None = None,
+    ) -> httpx.Request:
+        """The httpx request for `request`: base URL, headers, query and body merged with the client's
+        defaults and the call's options (the one place they meet: `_core.options.merge`), the timeout."""
+        headers, params, body = merge(
+            request, options, headers=self.headers, query=self.config.default_query,
+            user_agent=USER_AGENT, stream_headers=stream_headers,
+        )  # fmt: skip
         content = None
-        if request.json is not None:
-            content = encode_json(request.json)  # compact, as 1.x; NaN or a set refused before sending
+        if body is not None:
+            content = encode_json(body)  # compact, as 1.x; NaN or a set refused before sending
         return self.shared.pools().calls.build_request(
             request.method,
             self.config.base_url + request.path,
-            params=request.params,
+            params=params,  # type: ignore[arg-type]  # checked scalars or lists of them (check_query)
             headers=headers,
             content=content,
             timeout=timeout,
@@ -320,9 +338,11 @@ class Transport:
                 entry.release()
                 extensions.pop("trace", None)
 
-    def _attempt(self, pools: _Pools, request: httpx.Request, deadline: float | None) -> Answer:
+    def _attempt(
+        self, pools: _Pools, request: httpx.Request, deadline: float | None, timeout: httpx.Timeout
+    ) -> Answer:
         """One try of a call: send it, read the whole (size-capped) answer under the deadline."""
-        wait = self.config.timeout.pool
+        wait = timeout.pool
         if deadline is not None:
             left = max(0.0, deadline - time.monotonic())
             wait = left if wait is None else min(wait, left)
@@ -333,9 +353,8 @@ class Transport:
             response.close()
         return Answer(response.status_code, response.headers, content)
 
-    def _once(self, pools: _Pools, request: httpx.Request) -> Answer:
+    def _once(self, pools: _Pools, request: httpx.Request, timeout: httpx.Timeout) -> Answer:
         """One try under the overall deadline, inside the calls' gate (waited for at most `timeout.pool`)."""
-        timeout = self.config.timeout
         if not pools.gate.acquire(timeout.pool):
             raise self._pool_timeout_error(timeout.pool)
         try:
@@ -346,65 +365,77 @@ class Transport:
                 # (all a blocking sync read allows; the async flavour also cancels at the deadline).
                 request.extensions["timeout"] = _ReadsWithin(request.extensions.get("timeout", {}), deadline)
             try:
-                return Deadline.run(overall, self._attempt(pools, request, deadline))
+                return Deadline.run(overall, self._attempt(pools, request, deadline, timeout))
             except TimeoutError:
                 raise httpx.ReadTimeout(f"no complete answer within {overall} s", request=request) from None
         finally:
             pools.gate.release()
 
-    def send(self, request: ApiRequest, options: CallOptions | None = None) -> Answer:
+    def send(self, request: ApiRequest, options: Options = None) -> Answer:
         """Send one call with the retry policy; return its 2xx answer (body read) or raise the mapped error.
 
         One attempt ends by `timeout` (its longest phase, as an overall deadline); a whole call lasts at
         most `max_retries + 1` attempts plus the backoff between them (0.5 s doubling, at most 8 s, or
-        the server's `Retry-After` up to 60 s).
+        the server's `Retry-After` up to 60 s). The client's hooks see each attempt; an exception
+        from a hook ends the call as it is.
         """
         self.check_open()
+        checked = call_options(options)
+        timeout = self.config.timeout if checked is None or checked.timeout is None else checked.timeout
         pools = self.shared.pools()
-        built = self.build(request, options)
+        built = self.build(request, checked, timeout)
+        config, log = self.config, self.logger
         attempt = 0
         while True:
-            # Log lines are built only when someone listens: the arguments (URL path, a header
-            # lookup) cost more than the rest of the SDK's own per-call work.
-            debug = logger.isEnabledFor(logging.DEBUG)
-            started = time.perf_counter() if debug else 0.0
+            if config.on_request is not None:
+                config.on_request(_request_info(built, attempt + 1, stream=False))
+            started = time.perf_counter()
+            failure: httpx.TransportError | None = None
             try:
-                answer = self._once(pools, built)
+                answer = self._once(pools, built, timeout)
             except httpx.TransportError as exc:
                 if self.is_closed():
                     raise _closed_error() from exc
-                delay = retry_delay_for_exception(built.method, exc, attempt, self.config.max_retries)
-                if debug:
-                    logger.debug(
-                        "%s %s failed: %s (attempt %d)%s", built.method, built.url.path, type(exc).__name__,
-                        attempt + 1, "" if delay is None else f", retrying in {delay:.2f}s",
-                    )  # fmt: skip
-                if delay is None:
-                    with translate_errors(self.secrets):
-                        raise
-                self.pause_before(delay)
-                attempt += 1
-                continue
+                failure = exc
             except RuntimeError as exc:  # httpx refuses to send on a pool closed meanwhile
                 if self.is_closed():
                     raise _closed_error() from exc
                 raise
+            elapsed = time.perf_counter() - started
+            if failure is not None:
+                # Outside the `except`: a hook raising here must not carry the unscrubbed httpx error.
+                if config.on_response is not None:
+                    config.on_response(_response_info(built, attempt + 1, elapsed, error=failure))
+                delay = retry_delay_for_exception(built.method, failure, attempt, config.max_retries)
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug(
+                        "%s %s failed: %s (attempt %d)%s", built.method, built.url.path, type(failure).__name__,
+                        attempt + 1, "" if delay is None else f", retrying in {delay:.2f}s",
+                    )  # fmt: skip
+                if delay is None:
+                    with translate_errors(self.secrets):
+                        raise failure
+                self.pause_before(delay)
+                attempt += 1
+                continue
             status = answer.status_code
-            if debug:
-                logger.debug(
+            if config.on_response is not None:
+                config.on_response(_response_info(built, attempt + 1, elapsed, answer=answer))
+            # Log lines are built only when someone listens: the arguments (URL path, a header
+            # lookup) cost more than the rest of the SDK's own per-call work.
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug(
                     "%s %s -> %d in %.1fms (attempt %d, request id %s)", built.method, built.url.path,
-                    status, (time.perf_counter() - started) * 1000, attempt + 1,
-                    answer.headers.get("x-request-id"),
+                    status, elapsed * 1000, attempt + 1, answer.headers.get("x-request-id"),
                 )  # fmt: skip
             if status < 300:
+                answer.request, answer.elapsed, answer.attempts = built, elapsed, attempt + 1
                 return answer
-            delay = retry_delay_for_status(
-                built.method, status, answer.headers, attempt, self.config.max_retries
-            )
+            delay = retry_delay_for_status(built.method, status, answer.headers, attempt, config.max_retries)
             if delay is None:
                 raise error_from_response(status, answer.headers, answer.content, secrets=self.secrets)
-            if debug:
-                logger.debug("%s %s: retrying HTTP %d in %.2fs", built.method, built.url.path, status, delay)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("%s %s: retrying HTTP %d in %.2fs", built.method, built.url.path, status, delay)
             self.pause_before(delay)
             attempt += 1
 
@@ -413,22 +444,75 @@ class Transport:
         if pause(seconds, self.shared.closing) or self.closed:
             raise _closed_error()
 
-    def model(self, request: ApiRequest, model: type[T], options: CallOptions | None = None) -> T:
-        """Send and validate the answer into `model`."""
-        answer = self.send(request, options)
-        return parse_model(answer.status_code, answer.headers, answer.content, model, secrets=self.secrets)
+    def _finish(self, answer: Answer, parse: Callable[[Answer], T]) -> T:
+        """The call's result; for a raw transport, the [`RawResponse`][anyframe.RawResponse] that
+        builds it on demand (typed as the result here: the generated `with_raw_response` classes
+        give it its real type)."""
+        if not self.raw:
+            return parse(answer)
+        request = answer.request
+        assert request is not None  # set by `send` on every answer it returns
+        return RawResponse(  # type: ignore[return-value]  # see the docstring
+            method=request.method, url=str(request.url), status_code=answer.status_code, headers=answer.headers,
+            content=answer.content, elapsed=answer.elapsed, attempts=answer.attempts,
+            parse=lambda: parse(answer), secrets=self.secrets,
+        )  # fmt: skip
 
-    def models(
-        self, request: ApiRequest, model: type[T], options: CallOptions | None = None
-    ) -> list[T]:
+    def model(
+        self,
+        request: ApiRequest,
+        model: type[T],
+        options: Options = None,
+        *,
+        secret: Callable[[T], str] | None = None,
+    ) -> T:
+        """Send and validate the answer into `model`.
+
+        Args:
+            request: The operation's request.
+            model: The public model of the answer.
+            options: The method's `**options`.
+            secret: Picks a secret out of the parsed answer (a minted token), which this client then
+                scrubs from everything it shows.
+        """
+
+        def parse(answer: Answer) -> T:
+            value = parse_model(
+                answer.status_code, answer.headers, answer.content, model, secrets=self.secrets
+            )
+            if secret is not None:
+                self.secrets.add(secret(value))
+            return value
+
+        return self._finish(self.send(request, options), parse)
+
+    def models(self, request: ApiRequest, model: type[T], options: Options = None) -> list[T]:
         """Send and validate the answer into a list of `model`."""
-        answer = self.send(request, options)
-        return parse_models(answer.status_code, answer.headers, answer.content, model, secrets=self.secrets)
 
-    def json_object(self, request: ApiRequest, options: CallOptions | None = None) -> dict[str, object]:
+        def parse(answer: Answer) -> list[T]:
+            return parse_models(
+                answer.status_code, answer.headers, answer.content, model, secrets=self.secrets
+            )
+
+        return self._finish(self.send(request, options), parse)
+
+    def json_object(self, request: ApiRequest, options: Options = None) -> dict[str, object]:
         """Send and decode an opaque answer that must be a JSON object (`{}` when the body is empty)."""
-        answer = self.send(request, options)
-        value = parse_json(answer.status_code, answer.headers, answer.content, secrets=self.secrets)
+        return self._finish(self.send(request, options), self._object)
+
+    def json_value(self, request: ApiRequest, options: Options = None) -> object:
+        """Send and decode any JSON answer (`None` when the body is empty): `af.request()`."""
+        return self._finish(self.send(request, options), self._value)
+
+    def empty(self, request: ApiRequest, options: Options = None) -> None:
+        """Send a call whose answer carries no body (204)."""
+        return self._finish(self.send(request, options), _nothing)
+
+    def _value(self, answer: Answer) -> object:
+        return parse_json(answer.status_code, answer.headers, answer.content, secrets=self.secrets)
+
+    def _object(self, answer: Answer) -> dict[str, object]:
+        value = self._value(answer)
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -438,32 +522,43 @@ class Transport:
             )  # fmt: skip
         return value
 
-    def empty(self, request: ApiRequest, options: CallOptions | None = None) -> None:
-        """Send a call whose answer carries no body (204)."""
-        self.send(request, options)
-
     # --- event streams -------------------------------------------------------------------------
 
     def stream(
-        self, request: StreamRequest, *, resume: bool, last_event_id: object, deadline: float | None = None
+        self,
+        request: StreamRequest,
+        *,
+        resume: bool,
+        last_event_id: object,
+        options: Options = None,
+        deadline: float | None = None,
     ) -> EventStream:
         """Open an event stream lazily (the connection is made on first iteration).
 
         `request` may be a function building the request when iteration starts, for a stream whose
-        request takes a call to find (the agent's latest build). Past `deadline` (a `time.monotonic()`
-        value) iterating raises the builtin `TimeoutError`.
+        request takes a call to find (the agent's latest build). `options` apply to every connection.
+        Past `deadline` (a `time.monotonic()` value) iterating raises the builtin `TimeoutError`.
 
         Raises:
-            InvalidArgumentError: `last_event_id` cannot be sent as a header (checked now).
+            InvalidArgumentError: `last_event_id` cannot be sent as a header, or an option is invalid
+                (checked now).
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        return EventStream(self, request, resume=resume, last_event_id=last_event_id, deadline=deadline)
+        checked = bodiless_options(
+            options, "an event stream sends no body, so extra_body has nothing to go in"
+        )
+        return EventStream(
+            self, request, resume=resume, last_event_id=last_event_id, options=checked, deadline=deadline
+        )
 
-    def stream_timeout(self, deadline: float | None = None) -> httpx.Timeout:
-        """The calls' timeout with the stream read timeout in place of its read part, each phase
-        bounded by what is left until `deadline` (a `time.monotonic()` value), if any."""
-        base = self.config.timeout
+    def stream_timeout(
+        self, options: CallOptions | None = None, deadline: float | None = None
+    ) -> httpx.Timeout:
+        """The call's timeout (the client's, or the per-call one) with the stream read timeout in place
+        of its read part, each phase bounded by what is left until `deadline` (a `time.monotonic()`
+        value), if any."""
+        base = self.config.timeout if options is None or options.timeout is None else options.timeout
         phases = {
             "connect": base.connect, "read": self.config.stream_read_timeout, "write": base.write,
             "pool": base.pool,
@@ -474,13 +569,20 @@ class Transport:
         return httpx.Timeout(**phases)
 
     def open_stream(
-        self, request: ApiRequest, headers: Mapping[str, str], *, deadline: float | None = None
+        self,
+        request: ApiRequest,
+        headers: Mapping[str, str],
+        options: CallOptions | None,
+        attempt: int,
+        *,
+        deadline: float | None = None,
     ) -> StreamConnection:
         """Open one connection of an event stream in the streams' pool, registered for `close()`.
 
-        `headers` (`Accept`, `Last-Event-ID`, ...) go on top of the request's own; the request is
-        built like any call's. Waits at most `timeout`'s pool part for a free stream slot (and no
-        phase waits past `deadline`).
+        `headers` (`Accept`, `Last-Event-ID`, ...) go on top of the request's own and the call's
+        options; the request is built like any call's, and the client's hooks see it (`attempt` is
+        the connection's number: 2 is the first reconnect). Waits at most `timeout`'s pool part for a
+        free stream slot (and no phase waits past `deadline`).
 
         Raises:
             APITimeoutError: `max_streams` streams stayed open for that long; the message says how to
@@ -488,7 +590,7 @@ class Transport:
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        timeout = self.stream_timeout(deadline)
+        timeout = self.stream_timeout(options, deadline)
         pools = self.shared.pools()
         if not pools.stream_gate.acquire(timeout.pool):
             raise APITimeoutError(
@@ -498,19 +600,47 @@ class Transport:
                 "with a higher max_streams="
             )
         pools.open_streams += 1
+        config = self.config
+        started = time.perf_counter()
+        built: httpx.Request | None = None
+        failure: httpx.TransportError | None = None
         try:
-            built = self.build(request, CallOptions(timeout=timeout, extra_headers=headers))
-            response = pools.streams.send(built, stream=True)
+            built = self.build(request, options, timeout, headers)
+            if config.on_request is not None:
+                config.on_request(_request_info(built, attempt, stream=True))
+            started = time.perf_counter()
+            try:
+                response = pools.streams.send(built, stream=True)
+            except httpx.TransportError as exc:
+                failure = exc
         except BaseException as exc:
             pools.open_streams -= 1
             pools.stream_gate.release()
             if isinstance(exc, RuntimeError) and self.is_closed():
                 raise _closed_error() from exc
             raise
+        if failure is not None:
+            pools.open_streams -= 1
+            pools.stream_gate.release()
+            if config.on_response is not None:  # outside the `except`: see `send`
+                elapsed = time.perf_counter() - started
+                config.on_response(_response_info(built, attempt, elapsed, error=failure, stream=True))
+            raise failure
         connection = StreamConnection(response, pools)
         self.shared.open.add(connection)
         if self.shared.closing.is_set():  # closed while connecting: end it like the others
             shutdown(response)
+        if config.on_response is not None:
+            info = ResponseInfo(
+                method=built.method, url=str(built.url), path=built.url.path, attempt=attempt, stream=True,
+                status_code=response.status_code, elapsed=time.perf_counter() - started,
+                request_id=response.headers.get("x-request-id"),
+            )  # fmt: skip
+            try:
+                config.on_response(info)
+            except BaseException:
+                self.end_stream(connection)
+                raise
         return connection
 
     def end_stream(self, connection: StreamConnection) -> None:
@@ -572,3 +702,30 @@ class _ReadsWithin(dict[str, Any]):
             return value
         left = max(0.001, self.deadline - time.monotonic())
         return left if value is None else min(value, left)
+
+
+def _nothing(answer: Answer) -> None:
+    """The result of a call whose answer carries no body."""
+
+
+def _request_info(request: httpx.Request, attempt: int, *, stream: bool) -> RequestInfo:
+    return RequestInfo(
+        method=request.method, url=str(request.url), path=request.url.path, attempt=attempt, stream=stream
+    )
+
+
+def _response_info(
+    request: httpx.Request,
+    attempt: int,
+    elapsed: float,
+    *,
+    answer: Answer | None = None,
+    error: BaseException | None = None,
+    stream: bool = False,
+) -> ResponseInfo:
+    return ResponseInfo(
+        method=request.method, url=str(request.url), path=request.url.path, attempt=attempt, stream=stream,
+        status_code=None if answer is None else answer.status_code, elapsed=elapsed,
+        request_id=None if answer is None else answer.headers.get("x-request-id"),
+        error=None if error is None else type(error).__name__,
+    )  # fmt: skip

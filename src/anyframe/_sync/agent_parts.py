@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_flag, check_id, check_object, check_text
 from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
 from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
@@ -32,7 +33,7 @@ def _object(name: str, value: Mapping[str, object] | None) -> dict[str, object] 
 class Skills(Resource):
     """An agent's Claude Code skills (markdown with a frontmatter contract)."""
 
-    def list(self, agent_id: int) -> builtins.list[AgentSkill]:
+    def list(self, agent_id: int, **options: Unpack[RequestOptions]) -> builtins.list[AgentSkill]:
         """List the agent's skills.
 
         Example:
@@ -52,11 +53,18 @@ class Skills(Resource):
             NotFoundError: No such agent.
         """
         return self._transport.models(
-            list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill
+            list_skills.build_request(check_id("agent_id", agent_id)), AgentSkill, options
         )
 
     def create(
-        self, agent_id: int, *, name: str, source: str, content: Mapping[str, object], enabled: bool = True
+        self,
+        agent_id: int,
+        *,
+        name: str,
+        source: str,
+        content: Mapping[str, object],
+        enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> AgentSkill:
         """Attach a skill to the agent.
 
@@ -90,7 +98,7 @@ class Skills(Resource):
             enabled=enabled,
         )
         request = create_skill.build_request(check_id("agent_id", agent_id), body=body)
-        return self._transport.model(request, AgentSkill)
+        return self._transport.model(request, AgentSkill, options)
 
     def update(
         self,
@@ -100,6 +108,7 @@ class Skills(Resource):
         name: str | None = None,
         content: Mapping[str, object] | None = None,
         enabled: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentSkill:
         """Change a skill; arguments left as `None` are unchanged (its `source` cannot change).
 
@@ -131,9 +140,9 @@ class Skills(Resource):
         request = update_skill.build_request(
             check_id("agent_id", agent_id), check_id("skill_id", skill_id), body=body
         )
-        return self._transport.model(request, AgentSkill)
+        return self._transport.model(request, AgentSkill, options)
 
-    def delete(self, agent_id: int, skill_id: int) -> None:
+    def delete(self, agent_id: int, skill_id: int, **options: Unpack[RequestOptions]) -> None:
         """Remove a skill from the agent.
 
         Example:
@@ -149,15 +158,16 @@ class Skills(Resource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or skill.
         """
-        self._transport.empty(
-            delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id))
+        return self._transport.empty(
+            delete_skill.build_request(check_id("agent_id", agent_id), check_id("skill_id", skill_id)),
+            options,
         )
 
 
 class Mcps(Resource):
     """An agent's own MCP servers (for servers not worth sharing as user-level connectors)."""
 
-    def list(self, agent_id: int) -> builtins.list[AgentMcp]:
+    def list(self, agent_id: int, **options: Unpack[RequestOptions]) -> builtins.list[AgentMcp]:
         """List the agent's MCP servers.
 
         Example:
@@ -176,7 +186,9 @@ class Mcps(Resource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        return self._transport.models(list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp)
+        return self._transport.models(
+            list_mcps.build_request(check_id("agent_id", agent_id)), AgentMcp, options
+        )
 
     def create(
         self,
@@ -187,6 +199,7 @@ class Mcps(Resource):
         config: Mapping[str, object],
         secret_ref: str | None = None,
         enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> AgentMcp:
         """Attach an MCP server to the agent.
 
@@ -222,7 +235,7 @@ class Mcps(Resource):
             enabled=enabled,
         )
         request = create_mcp.build_request(check_id("agent_id", agent_id), body=body)
-        return self._transport.model(request, AgentMcp)
+        return self._transport.model(request, AgentMcp, options)
 
     def update(
         self,
@@ -233,6 +246,7 @@ class Mcps(Resource):
         config: Mapping[str, object] | None = None,
         secret_ref: str | None = None,
         enabled: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentMcp:
         """Change an MCP server; arguments left as `None` are unchanged (its `transport` cannot change).
 
@@ -266,9 +280,9 @@ class Mcps(Resource):
         request = update_mcp.build_request(
             check_id("agent_id", agent_id), check_id("mcp_id", mcp_id), body=body
         )
-        return self._transport.model(request, AgentMcp)
+        return self._transport.model(request, AgentMcp, options)
 
-    def delete(self, agent_id: int, mcp_id: int) -> None:
+    def delete(self, agent_id: int, mcp_id: int, **options: Unpack[RequestOptions]) -> None:
         """Remove an MCP server from the agent.
 
         Example:
@@ -284,15 +298,17 @@ class Mcps(Resource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
-        self._transport.empty(
-            delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id))
+        return self._transport.empty(
+            delete_mcp.build_request(check_id("agent_id", agent_id), check_id("mcp_id", mcp_id)), options
         )
 
 
 class AgentConnectors(Resource):
     """Per-agent on/off switches for your user-level connectors."""
 
-    def list(self, agent_id: int) -> builtins.list[AgentConnectorToggle]:
+    def list(
+        self, agent_id: int, **options: Unpack[RequestOptions]
+    ) -> builtins.list[AgentConnectorToggle]:
         """List every connector of yours as seen by this agent, with its toggle.
 
         Example:
@@ -312,9 +328,11 @@ class AgentConnectors(Resource):
             NotFoundError: No such agent.
         """
         request = list_agent_connectors.build_request(check_id("agent_id", agent_id))
-        return self._transport.models(request, AgentConnectorToggle)
+        return self._transport.models(request, AgentConnectorToggle, options)
 
-    def set(self, agent_id: int, connector_id: int, *, enabled: bool) -> AgentConnectorToggle:
+    def set(
+        self, agent_id: int, connector_id: int, *, enabled: bool, **options: Unpack[RequestOptions]
+    ) -> AgentConnectorToggle:
         """Enable or disable one connector for this agent.
 
         Example:
@@ -339,4 +357,4 @@ class AgentConnectors(Resource):
             check_id("agent_id", agent_id), check_id("connector_id", connector_id),
             body=ConnectorToggleRequest(enabled=check_flag("enabled", enabled)),
         )  # fmt: skip
-        return self._transport.model(request, AgentConnectorToggle)
+        return self._transport.model(request, AgentConnectorToggle, options)

@@ -8,6 +8,7 @@ import builtins
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from .._core.options import OPTION_NAMES, RequestOptions, Unpack, WaitOptions, unknown_options
 from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
 from .._core.request import ApiRequest
 from .._core.validate import check_count, check_env_vars, check_id, check_object, check_ports, check_text
@@ -62,7 +63,7 @@ class Agents(Resource):
         self.mcps = Mcps(transport)
         self.connectors = AgentConnectors(transport)
 
-    def list(self) -> builtins.list[Agent]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Agent]:
         """List your agents.
 
         Example:
@@ -74,7 +75,7 @@ class Agents(Resource):
         Returns:
             The [`Agent`][anyframe.Agent]s (summaries; use `get` for skills, MCPs and toggles).
         """
-        return self._transport.models(list_agents.build_request(), Agent)
+        return self._transport.models(list_agents.build_request(), Agent, options)
 
     def create(
         self,
@@ -90,6 +91,7 @@ class Agents(Resource):
         preview_ports: Sequence[int] | None = None,
         permissions: Mapping[str, object] | None = None,
         env_vars: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Create an agent. Only the arguments you pass are sent; the server fills the rest.
 
@@ -121,9 +123,9 @@ class Agents(Resource):
         """
         check_text("name", name)  # required: None is no "not given" here
         body = request_body(AgentCreateRequest, locals(), _CHECKS)
-        return self._transport.model(create_agent.build_request(body=body), Agent)
+        return self._transport.model(create_agent.build_request(body=body), Agent, options)
 
-    def get(self, agent_id: int) -> AgentDetail:
+    def get(self, agent_id: int, **options: Unpack[RequestOptions]) -> AgentDetail:
         """Get one agent with its skills, MCPs, connector toggles and built image.
 
         Example:
@@ -143,7 +145,7 @@ class Agents(Resource):
             NotFoundError: No such agent, or not yours.
         """
         return self._transport.model(
-            get_agent.build_request(check_id("agent_id", agent_id)), AgentDetail
+            get_agent.build_request(check_id("agent_id", agent_id)), AgentDetail, options
         )
 
     def update(
@@ -161,7 +163,7 @@ class Agents(Resource):
         preview_ports: Sequence[int] | None = None,
         permissions: Mapping[str, object] | None = None,
         env_vars: Mapping[str, str] | None = None,
-        **unknown: object,
+        **options: Unpack[RequestOptions],
     ) -> AgentDetail:
         """Change some fields of an agent; the fields you leave out (or pass as `None`) are unchanged.
 
@@ -183,7 +185,6 @@ class Agents(Resource):
             preview_ports: New list of tunnelable ports.
             permissions: New permission policy.
             env_vars: New environment variables (replaces the set).
-            **unknown: Rejected: a misspelt field raises instead of being silently dropped.
 
         Returns:
             The updated [`AgentDetail`][anyframe.AgentDetail].
@@ -193,16 +194,20 @@ class Agents(Resource):
             NotFoundError: No such agent.
             ValidationError: The server rejected a value.
         """
+        unknown = unknown_options(options)  # a misspelt field lands in `options`: say which fields exist
         if unknown:
             raise InvalidArgumentError(
-                f"agents.update() got unknown field(s) {', '.join(sorted(unknown))}; "
-                f"valid fields: {', '.join(body_fields(AgentUpdateRequest))}"
+                f"agents.update() got unknown field(s) {', '.join(unknown)}; "
+                f"valid fields: {', '.join(body_fields(AgentUpdateRequest))} "
+                f"(and the per-call options {', '.join(OPTION_NAMES)})"
             )
         check_id("agent_id", agent_id)
         body = request_body(AgentUpdateRequest, locals(), _CHECKS)
-        return self._transport.model(update_agent.build_request(agent_id, body=body), AgentDetail)
+        return self._transport.model(
+            update_agent.build_request(agent_id, body=body), AgentDetail, options
+        )
 
-    def delete(self, agent_id: int) -> None:
+    def delete(self, agent_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an agent, with its skills, MCPs, builds and sessions.
 
         Example:
@@ -217,9 +222,13 @@ class Agents(Resource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
-        self._transport.empty(delete_agent.build_request(check_id("agent_id", agent_id)))
+        return self._transport.empty(
+            delete_agent.build_request(check_id("agent_id", agent_id)), options
+        )
 
-    def build(self, agent_id: int, force: bool = False) -> BuildQueued:
+    def build(
+        self, agent_id: int, force: bool = False, **options: Unpack[RequestOptions]
+    ) -> BuildQueued:
         """Start building the agent's image.
 
         Builds are cached by `(repo_url, repo_ref, install_cmd)`: on a cache hit, or while a build is
@@ -245,10 +254,10 @@ class Agents(Resource):
         """
         body = BuildRequest(force=force)
         return self._transport.model(
-            start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued
+            start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued, options
         )
 
-    def build_status(self, agent_id: int) -> BuildStatus:
+    def build_status(self, agent_id: int, **options: Unpack[RequestOptions]) -> BuildStatus:
         """Get the state of the agent's latest build (`state` is `None` if it was never built).
 
         Example:
@@ -268,9 +277,11 @@ class Agents(Resource):
             NotFoundError: No such agent.
         """
         request = get_build_status.build_request(check_id("agent_id", agent_id))
-        return self._transport.model(request, BuildStatus)
+        return self._transport.model(request, BuildStatus, options)
 
-    def builds(self, agent_id: int, limit: int = 20) -> builtins.list[Build]:
+    def builds(
+        self, agent_id: int, limit: int = 20, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Build]:
         """List the agent's builds, newest first.
 
         Example:
@@ -291,9 +302,9 @@ class Agents(Resource):
             NotFoundError: No such agent.
         """
         request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_count("limit", limit))
-        return self._transport.models(request, Build)
+        return self._transport.models(request, Build, options)
 
-    def build_log_url(self, agent_id: int, build_id: int) -> LogUrl:
+    def build_log_url(self, agent_id: int, build_id: int, **options: Unpack[RequestOptions]) -> LogUrl:
         """Get a short-lived signed URL to a finished build's archived log.
 
         Example:
@@ -317,9 +328,11 @@ class Agents(Resource):
         request = get_build_log_url.build_request(
             check_id("agent_id", agent_id), check_id("build_id", build_id)
         )
-        return self._transport.model(request, LogUrl)
+        return self._transport.model(request, LogUrl, options)
 
-    def stream_build(self, agent_id: int, build_id: int | None) -> EventStream:
+    def stream_build(
+        self, agent_id: int, build_id: int | None, **options: Unpack[RequestOptions]
+    ) -> EventStream:
         """Follow a build's log live. The stream ends after the final `state` event.
 
         Example:
@@ -352,10 +365,10 @@ class Agents(Resource):
         # No resume: the build log has no event ids, so a reconnect would replay it from the start.
         if build_id is not None:
             request = stream_build.build_request(agent, check_id("build_id", build_id))
-            return self._transport.stream(request, resume=False, last_event_id=None)
+            return self._transport.stream(request, resume=False, last_event_id=None, options=options)
 
         def latest_build() -> ApiRequest:
-            builds = self.builds(agent, limit=1)
+            builds = self.builds(agent, limit=1, **options)
             if not builds:
                 raise NotFoundError(
                     f"agent {agent} has no build to follow: build_id is None and agents.builds({agent}) is "
@@ -365,7 +378,7 @@ class Agents(Resource):
                 )
             return stream_build.build_request(agent, builds[0].id)
 
-        return self._transport.stream(latest_build, resume=False, last_event_id=None)
+        return self._transport.stream(latest_build, resume=False, last_event_id=None, options=options)
 
     def wait_for_build(
         self,
@@ -374,6 +387,7 @@ class Agents(Resource):
         poll_interval: float = 2.0,
         *,
         on_status: Callable[[BuildStatus], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> BuildStatus:
         """Poll `build_status` until the latest build finishes.
 
@@ -403,7 +417,7 @@ class Agents(Resource):
         """
         poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
         return poll_until(
-            lambda: self.build_status(agent_id),
+            lambda: self.build_status(agent_id, **options),
             lambda status: status.state,
             poll,
             on_status=on_status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_id, check_text, path_segment
 from .._generated.api.connectors import (
     create_bearer_connector,
@@ -33,7 +34,7 @@ class Connectors(Resource):
     Flip them on or off per agent with `af.agents.connectors.set(...)`.
     """
 
-    def list(self) -> builtins.list[Connector]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Connector]:
         """List your connectors.
 
         Example:
@@ -45,9 +46,9 @@ class Connectors(Resource):
         Returns:
             The [`Connector`][anyframe.Connector]s.
         """
-        return self._transport.models(list_connectors.build_request(), Connector)
+        return self._transport.models(list_connectors.build_request(), Connector, options)
 
-    def list_catalog(self) -> builtins.list[ConnectorCatalogItem]:
+    def list_catalog(self, **options: Unpack[RequestOptions]) -> builtins.list[ConnectorCatalogItem]:
         """List the curated catalog. Each entry's `setup_kind` says which install call to use;
         entries with `coming_soon=True` refuse installs.
 
@@ -62,9 +63,11 @@ class Connectors(Resource):
             The [`ConnectorCatalogItem`][anyframe.ConnectorCatalogItem]s, with `installed` and, once
             installed, `connector_id` and `is_authorized`.
         """
-        return self._transport.models(list_connector_catalog.build_request(), ConnectorCatalogItem)
+        return self._transport.models(
+            list_connector_catalog.build_request(), ConnectorCatalogItem, options
+        )
 
-    def discover(self, mcp_url: str) -> ConnectorDiscovery:
+    def discover(self, mcp_url: str, **options: Unpack[RequestOptions]) -> ConnectorDiscovery:
         """Inspect an MCP server URL before registering it: does it support dynamic client
         registration, what is it called, which scopes does it offer.
 
@@ -84,10 +87,17 @@ class Connectors(Resource):
             InvalidArgumentError: `mcp_url` is empty; nothing was sent.
         """
         body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url))
-        return self._transport.model(discover_connector.build_request(body=body), ConnectorDiscovery)
+        return self._transport.model(
+            discover_connector.build_request(body=body), ConnectorDiscovery, options
+        )
 
     def create_oauth(
-        self, *, mcp_url: str, display_name: str, default_enabled: bool = True
+        self,
+        *,
+        mcp_url: str,
+        display_name: str,
+        default_enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> ConnectorAuthorize:
         """Register an OAuth connector. Send the user to the returned `authorize_url` to finish.
 
@@ -116,11 +126,17 @@ class Connectors(Resource):
             default_enabled=default_enabled,
         )
         return self._transport.model(
-            create_oauth_connector.build_request(body=body), ConnectorAuthorize
+            create_oauth_connector.build_request(body=body), ConnectorAuthorize, options
         )
 
     def create_bearer(
-        self, *, mcp_url: str, display_name: str, token: str, default_enabled: bool = True
+        self,
+        *,
+        mcp_url: str,
+        display_name: str,
+        token: str,
+        default_enabled: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> Connector:
         """Register a connector that authenticates with a bearer token you already have.
 
@@ -151,9 +167,11 @@ class Connectors(Resource):
             default_enabled=default_enabled,
         )
         self._transport.secrets.add(token)
-        return self._transport.model(create_bearer_connector.build_request(body=body), Connector)
+        return self._transport.model(
+            create_bearer_connector.build_request(body=body), Connector, options
+        )
 
-    def install_catalog_oauth(self, slug: str) -> ConnectorAuthorize:
+    def install_catalog_oauth(self, slug: str, **options: Unpack[RequestOptions]) -> ConnectorAuthorize:
         """Install a catalog entry whose `setup_kind` is `oauth_dcr` or `oauth_preregistered`.
 
         Example:
@@ -175,9 +193,11 @@ class Connectors(Resource):
                 `install_catalog_bearer` (the exact status is the server's choice).
         """
         request = install_catalog_oauth.build_request(path_segment("slug", slug))
-        return self._transport.model(request, ConnectorAuthorize)
+        return self._transport.model(request, ConnectorAuthorize, options)
 
-    def install_catalog_bearer(self, slug: str, *, token: str) -> Connector:
+    def install_catalog_bearer(
+        self, slug: str, *, token: str, **options: Unpack[RequestOptions]
+    ) -> Connector:
         """Install a catalog entry whose `setup_kind` is `bearer_token`.
 
         Example:
@@ -203,9 +223,9 @@ class Connectors(Resource):
         body = CatalogBearerInstallRequest(token=check_text("token", token))
         request = install_catalog_bearer.build_request(path_segment("slug", slug), body=body)
         self._transport.secrets.add(token)
-        return self._transport.model(request, Connector)
+        return self._transport.model(request, Connector, options)
 
-    def reauthorize(self, connector_id: int) -> ConnectorAuthorize:
+    def reauthorize(self, connector_id: int, **options: Unpack[RequestOptions]) -> ConnectorAuthorize:
         """Start a fresh OAuth flow for an existing connector (its row and per-agent toggles stay).
 
         Example:
@@ -225,9 +245,9 @@ class Connectors(Resource):
             NotFoundError: No such connector.
         """
         request = reauthorize_connector.build_request(check_id("connector_id", connector_id))
-        return self._transport.model(request, ConnectorAuthorize)
+        return self._transport.model(request, ConnectorAuthorize, options)
 
-    def delete(self, connector_id: int) -> None:
+    def delete(self, connector_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a connector (the server also revokes its OAuth client where it can).
 
         Example:
@@ -242,4 +262,6 @@ class Connectors(Resource):
             InvalidArgumentError: `connector_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such connector.
         """
-        self._transport.empty(delete_connector.build_request(check_id("connector_id", connector_id)))
+        return self._transport.empty(
+            delete_connector.build_request(check_id("connector_id", connector_id)), options
+        )

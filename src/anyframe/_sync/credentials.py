@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_text
 from .._generated.api.credentials import (
     clear_claude_credential,
@@ -23,7 +24,7 @@ __all__ = ["CredentialsResource"]
 class CredentialsResource(Resource):
     """Your stored credentials. Values are write-only: reads return `set` and `last4` only."""
 
-    def get(self) -> Credentials:
+    def get(self, **options: Unpack[RequestOptions]) -> Credentials:
         """Show which credentials are stored (redacted).
 
         Example:
@@ -36,9 +37,9 @@ class CredentialsResource(Resource):
             [`Credentials`][anyframe.Credentials]; an older server without Codex support reports
             `codex.set == False`.
         """
-        return self._transport.model(get_credentials.build_request(), Credentials)
+        return self._transport.model(get_credentials.build_request(), Credentials, options)
 
-    def set_claude(self, token: str) -> None:
+    def set_claude(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store the Claude OAuth token used by agents on the Claude runtime.
 
         Example:
@@ -54,9 +55,9 @@ class CredentialsResource(Resource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        self._transport.empty(set_claude_credential.build_request(body=body))
+        return self._transport.empty(set_claude_credential.build_request(body=body), options)
 
-    def set_codex(self, token: str) -> None:
+    def set_codex(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store the OpenAI Codex token used by agents on the Codex runtime.
 
         Example:
@@ -72,9 +73,9 @@ class CredentialsResource(Resource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        self._transport.empty(set_codex_credential.build_request(body=body))
+        return self._transport.empty(set_codex_credential.build_request(body=body), options)
 
-    def set_github(self, token: str) -> None:
+    def set_github(self, token: str, **options: Unpack[RequestOptions]) -> None:
         """Store a GitHub personal access token, needed only to clone private repos.
 
         Example:
@@ -90,9 +91,9 @@ class CredentialsResource(Resource):
         """
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
-        self._transport.empty(set_github_credential.build_request(body=body))
+        return self._transport.empty(set_github_credential.build_request(body=body), options)
 
-    def clear_claude(self) -> None:
+    def clear_claude(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Claude token.
 
         Example:
@@ -100,9 +101,9 @@ class CredentialsResource(Resource):
             af.credentials.clear_claude()
             ```
         """
-        self._transport.empty(clear_claude_credential.build_request())
+        return self._transport.empty(clear_claude_credential.build_request(), options)
 
-    def clear_codex(self) -> None:
+    def clear_codex(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored Codex token.
 
         Example:
@@ -110,9 +111,9 @@ class CredentialsResource(Resource):
             af.credentials.clear_codex()
             ```
         """
-        self._transport.empty(clear_codex_credential.build_request())
+        return self._transport.empty(clear_codex_credential.build_request(), options)
 
-    def clear_github(self) -> None:
+    def clear_github(self, **options: Unpack[RequestOptions]) -> None:
         """Delete the stored GitHub token.
 
         Example:
@@ -120,4 +121,4 @@ class CredentialsResource(Resource):
             af.credentials.clear_github()
             ```
         """
-        self._transport.empty(clear_github_credential.build_request())
+        return self._transport.empty(clear_github_credential.build_request(), options)

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError as PydanticValidationError
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import SessionId, check_count, check_port, check_text, refuse
 from .._generated.api.previews import previews_action
 from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
@@ -44,7 +45,9 @@ def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewS
 class Previews(Resource):
     """Preview calls; mixed into the sessions resource."""
 
-    def previews_list(self, session_id: SessionId) -> builtins.list[Preview]:
+    def previews_list(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Preview]:
         """List the session's previews.
 
         Example:
@@ -65,11 +68,17 @@ class Previews(Resource):
         """
         body = PreviewListRequest(action="list")
         return self._transport.models(
-            previews_action.build_request(session_arg(session_id), body=body), Preview
+            previews_action.build_request(session_arg(session_id), body=body), Preview, options
         )
 
     def previews_start(
-        self, session_id: SessionId, *, cmd: str, port: int | None = None, name: str | None = None
+        self,
+        session_id: SessionId,
+        *,
+        cmd: str,
+        port: int | None = None,
+        name: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewActionResult:
         """Start a dev server in the sandbox and tunnel its port out.
 
@@ -103,10 +112,15 @@ class Previews(Resource):
             name=unset(name),
         )
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return self._transport.model(request, PreviewActionResult)
+        return self._transport.model(request, PreviewActionResult, options)
 
     def previews_stop(
-        self, session_id: SessionId, *, port: int | None = None, name: str | None = None
+        self,
+        session_id: SessionId,
+        *,
+        port: int | None = None,
+        name: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewActionResult:
         """Stop a preview, addressed by `port` or `name`.
 
@@ -130,10 +144,15 @@ class Previews(Resource):
         """
         body = PreviewStopRequest(action="stop", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return self._transport.model(request, PreviewActionResult)
+        return self._transport.model(request, PreviewActionResult, options)
 
     def previews_status(
-        self, session_id: SessionId, *, port: int | None = None, name: str | None = None
+        self,
+        session_id: SessionId,
+        *,
+        port: int | None = None,
+        name: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewActionResult:
         """Get one preview's state, addressed by `port` or `name`.
 
@@ -157,7 +176,7 @@ class Previews(Resource):
         """
         body = PreviewStatusRequest(action="status", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return self._transport.model(request, PreviewActionResult)
+        return self._transport.model(request, PreviewActionResult, options)
 
     def previews_logs(
         self,
@@ -166,6 +185,7 @@ class Previews(Resource):
         port: int | None = None,
         name: str | None = None,
         tail: int = 200,
+        **options: Unpack[RequestOptions],
     ) -> dict[str, object]:
         """Read the last lines a preview printed.
 
@@ -197,11 +217,14 @@ class Previews(Resource):
             tail=check_count("tail", tail, where="body"),
         )
         return self._transport.json_object(
-            previews_action.build_request(session_arg(session_id), body=body)
+            previews_action.build_request(session_arg(session_id), body=body), options
         )
 
     def previews_batch_start(
-        self, session_id: SessionId, specs: Sequence[PreviewSpec | Mapping[str, object]]
+        self,
+        session_id: SessionId,
+        specs: Sequence[PreviewSpec | Mapping[str, object]],
+        **options: Unpack[RequestOptions],
     ) -> PreviewBatchResult:
         """Start several previews atomically; the sandbox restarts at most once.
 
@@ -233,4 +256,4 @@ class Previews(Resource):
             action="batch_start", previews=[_spec(i, s) for i, s in enumerate(specs)]
         )
         request = previews_action.build_request(session_arg(session_id), body=body)
-        return self._transport.model(request, PreviewBatchResult)
+        return self._transport.model(request, PreviewBatchResult, options)

@@ -12,6 +12,7 @@ import math
 import time
 from collections.abc import Iterator, Callable, Mapping
 
+from .._core.options import RequestOptions, Unpack, WaitOptions, bodiless_options, layered
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
 from .._core.turns import MAX_PAGE_SIZE, TranscriptPager, TurnTracker, ack_seq, check_page_size
 from .._core.validate import SessionId, check_count, check_id, check_object, check_seconds
@@ -56,7 +57,7 @@ def _turn_message(message: object) -> dict[str, object]:
 class Sessions(Previews):
     """Live sandboxes: boot, wait, chat, preview, snapshot, resume, terminate."""
 
-    def list(self) -> builtins.list[Session]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Session]:
         """List your sessions, newest first.
 
         Example:
@@ -67,7 +68,7 @@ class Sessions(Previews):
         Returns:
             The [`Session`][anyframe.Session]s.
         """
-        return self._transport.models(list_sessions.build_request(), Session)
+        return self._transport.models(list_sessions.build_request(), Session, options)
 
     def create(
         self,
@@ -77,6 +78,7 @@ class Sessions(Previews):
         unsafe: bool = False,
         resume_from_snapshot_id: int | None = None,
         is_setup_session: bool = False,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Boot a sandbox from the agent's latest image. Returns at once, in `booting`; follow with
         [`wait_until_running`][anyframe.AnyFrame.sessions].
@@ -116,9 +118,9 @@ class Sessions(Previews):
             # Sent only when true, as the 1.x SDK does: `false` is the server's default.
             is_setup_session=True if is_setup_session else unset(None),
         )
-        return self._transport.model(create_session.build_request(body=body), Session)
+        return self._transport.model(create_session.build_request(body=body), Session, options)
 
-    def get(self, session_id: SessionId) -> Session:
+    def get(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Get a session's current state.
 
         Example:
@@ -138,9 +140,11 @@ class Sessions(Previews):
                 was sent.
             NotFoundError: No such session, or not yours.
         """
-        return self._transport.model(get_session.build_request(session_arg(session_id)), Session)
+        return self._transport.model(
+            get_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    def delete(self, session_id: SessionId) -> None:
+    def delete(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> None:
         """Hard-delete a terminated session's row.
 
         Example:
@@ -158,9 +162,9 @@ class Sessions(Previews):
             ConflictError: The sandbox is still live: `terminate` it first.
             NotFoundError: No such session.
         """
-        self._transport.empty(delete_session.build_request(session_arg(session_id)))
+        return self._transport.empty(delete_session.build_request(session_arg(session_id)), options)
 
-    def terminate(self, session_id: SessionId) -> Session:
+    def terminate(self, session_id: SessionId, **options: Unpack[RequestOptions]) -> Session:
         """Snapshot the sandbox, then stop it. Safe to repeat.
 
         Example:
@@ -179,9 +183,13 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return self._transport.model(terminate_session.build_request(session_arg(session_id)), Session)
+        return self._transport.model(
+            terminate_session.build_request(session_arg(session_id)), Session, options
+        )
 
-    def resume(self, session_id: SessionId, unsafe: bool = False) -> Session:
+    def resume(
+        self, session_id: SessionId, unsafe: bool = False, **options: Unpack[RequestOptions]
+    ) -> Session:
         """Re-boot a terminated session from its latest snapshot.
 
         Example:
@@ -206,9 +214,11 @@ class Sessions(Previews):
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
         )
-        return self._transport.model(request, Session)
+        return self._transport.model(request, Session, options)
 
-    def snapshots(self, session_id: SessionId) -> builtins.list[Snapshot]:
+    def snapshots(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Snapshot]:
         """List a session's snapshots, newest first.
 
         Example:
@@ -227,9 +237,13 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
-        return self._transport.models(list_snapshots.build_request(session_arg(session_id)), Snapshot)
+        return self._transport.models(
+            list_snapshots.build_request(session_arg(session_id)), Snapshot, options
+        )
 
-    def save_as_base(self, session_id: SessionId) -> SaveAsBaseResult:
+    def save_as_base(
+        self, session_id: SessionId, **options: Unpack[RequestOptions]
+    ) -> SaveAsBaseResult:
         """Promote a setup session's sandbox to the agent's warmup image. Repeatable: each call
         overwrites the saved base.
 
@@ -253,9 +267,11 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         request = save_session_as_base.build_request(session_arg(session_id))
-        return self._transport.model(request, SaveAsBaseResult)
+        return self._transport.model(request, SaveAsBaseResult, options)
 
-    def message(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    def message(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Send a turn to the agent, over the same chat channel the web UI uses.
 
         The body is forwarded verbatim to the chat bridge inside the sandbox, e.g.
@@ -283,10 +299,12 @@ class Sessions(Previews):
         """
         wire = ChatMessageRequest.from_dict(_opaque(body))
         return self._transport.json_object(
-            send_message.build_request(session_arg(session_id), body=wire)
+            send_message.build_request(session_arg(session_id), body=wire), options
         )
 
-    def respond(self, session_id: SessionId, body: Mapping[str, object]) -> dict[str, object]:
+    def respond(
+        self, session_id: SessionId, body: Mapping[str, object], **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Answer a permission prompt or question from the agent (forwarded verbatim).
 
         Example:
@@ -307,10 +325,12 @@ class Sessions(Previews):
             NotFoundError: No such session.
         """
         wire = ChatRespondRequest.from_dict(_opaque(body))
-        return self._transport.json_object(respond.build_request(session_arg(session_id), body=wire))
+        return self._transport.json_object(
+            respond.build_request(session_arg(session_id), body=wire), options
+        )
 
     def transcript(
-        self, session_id: SessionId, since: int = 0, limit: int = 1000
+        self, session_id: SessionId, since: int = 0, limit: int = 1000, **options: Unpack[RequestOptions]
     ) -> builtins.list[ChatEvent]:
         """Read the persisted chat, ordered by `seq`. Page forward by passing the last `seq` as `since`.
 
@@ -338,16 +358,22 @@ class Sessions(Previews):
             since=check_count("since", since),
             limit=check_count("limit", limit, minimum=1),
         )
-        return self._transport.models(request, ChatEvent)
+        return self._transport.models(request, ChatEvent, options)
 
     def iter_transcript(
-        self, session_id: SessionId, *, since: int = 0, page_size: int = 1000
+        self,
+        session_id: SessionId,
+        *,
+        since: int = 0,
+        page_size: int = 1000,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[ChatEvent]:
         """Read the whole persisted chat, page after page, in `seq` order.
 
         Each page is one `transcript` call of `page_size` events, starting after the last `seq` of the
         one before; a shorter page is the last. Pages are read as you iterate, so a long chat is never
-        held in memory at once.
+        held in memory at once. The per-call options go on every page's request (pages send no
+        body, so `extra_body` is refused).
 
         Example:
             ```python
@@ -364,17 +390,24 @@ class Sessions(Previews):
             An iterator of [`ChatEvent`][anyframe.ChatEvent]s.
 
         Raises:
-            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000, or
-                `session_id` is not a session id; raised at the call, before anything is sent.
+            InvalidArgumentError: `since` is negative, `page_size` is not from 1 to 5,000,
+                `session_id` is not a session id, or an option is invalid (or `extra_body`); raised at
+                the call, before anything is sent.
             NotFoundError: No such session (raised when iteration starts).
         """
         session = session_arg(session_id)
         pager = TranscriptPager(check_count("since", since), check_page_size(page_size))
-        return self._transcript_pages(session, pager)
+        bodiless_options(
+            options,
+            "iter_transcript() sends no body (each page is a GET), so extra_body has nothing to go in",
+        )
+        return self._transcript_pages(session, pager, options)
 
-    def _transcript_pages(self, session_id: str, pager: TranscriptPager) -> Iterator[ChatEvent]:
+    def _transcript_pages(
+        self, session_id: str, pager: TranscriptPager, options: RequestOptions
+    ) -> Iterator[ChatEvent]:
         while not pager.done:
-            page = self.transcript(session_id, since=pager.since, limit=pager.page_size)
+            page = self.transcript(session_id, since=pager.since, limit=pager.page_size, **options)
             pager.page_read([event.seq for event in page])
             for event in page:
                 yield event
@@ -386,6 +419,7 @@ class Sessions(Previews):
         *,
         timeout: float = 600.0,
         since: int | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Turn:
         """Send a message to the agent and return the [`Turn`][anyframe.Turn] that follows its reply.
 
@@ -398,6 +432,10 @@ class Sessions(Previews):
         `seq`, the turn starts exactly there; otherwise the events of an earlier turn still running
         when you sent (or another client's message) count as this turn's: send once the previous
         turn is over.
+
+        The per-call options ([`WaitOptions`][anyframe.WaitOptions], as for the waiters: `timeout`
+        is the turn's own) go on every request of the turn: the transcript pages, the message, each
+        connection of the event stream, the session reads and the turn's `respond()`.
 
         Example:
             ```python
@@ -421,7 +459,8 @@ class Sessions(Previews):
 
         Raises:
             InvalidArgumentError: `message` is not a str or a dict, `timeout` is not a positive number
-                of seconds, `since` is negative, or `session_id` is not a session id; nothing was sent.
+                of seconds, `since` is negative, `session_id` is not a session id, or an option is
+                invalid (or `extra_body`: put extra fields in a dict message); nothing was sent.
             ConflictError: The session is not running (nothing was sent).
             NotFoundError: No such session.
         """
@@ -429,12 +468,17 @@ class Sessions(Previews):
         body = _turn_message(message)
         seconds = check_seconds("timeout", timeout, allow_infinite=True)
         mark = None if since is None else check_count("since", since)
+        bodiless_options(
+            options,
+            "turn() takes no extra_body: its message is sent as given, so put extra fields in a dict message "
+            '({"prompt": text, ...})',
+        )
         deadline = None if seconds == math.inf else time.monotonic() + seconds
         if mark is None:
             mark = 0
-            for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE):
+            for row in self.iter_transcript(session, page_size=MAX_PAGE_SIZE, **options):
                 mark = max(mark, row.seq)
-        ack = self.message(session, body)
+        ack = self.message(session, body, **options)
         request = stream_events.build_request(session)
         return Turn(
             session,
@@ -443,14 +487,19 @@ class Sessions(Previews):
             deadline=deadline,
             timeout=seconds,
             open_stream=lambda last_event_id, deadline: self._transport.stream(
-                request, resume=True, last_event_id=last_event_id, deadline=deadline
+                request, resume=True, last_event_id=last_event_id, options=options, deadline=deadline
             ),
-            get_session=lambda: self.get(session),
-            respond=lambda body: self.respond(session, body),
+            get_session=lambda: self.get(session, **options),
+            respond=lambda body, extra: self.respond(session, body, **layered(options, extra)),
         )
 
     def events(
-        self, session_id: SessionId, last_event_id: str | None = None, *, reconnect: bool = True
+        self,
+        session_id: SessionId,
+        last_event_id: str | None = None,
+        *,
+        reconnect: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> EventStream:
         """Stream the session's chat events live (Server-Sent Events), until you stop iterating.
 
@@ -486,7 +535,7 @@ class Sessions(Previews):
                 `reconnect=False`.
         """
         request = stream_events.build_request(session_arg(session_id))
-        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id)
+        return self._transport.stream(request, resume=reconnect, last_event_id=last_event_id, options=options)
 
     def wait_until_running(
         self,
@@ -495,6 +544,7 @@ class Sessions(Previews):
         poll_interval: float = 1.0,
         *,
         on_status: Callable[[Session], object] | None = None,
+        **options: Unpack[WaitOptions],
     ) -> Session:
         """Poll `get` until the session is `running`.
 
@@ -525,7 +575,7 @@ class Sessions(Previews):
         """
         poll = Poll(SESSION_READY, SESSION_ENDED, timeout, poll_interval, what=f"session {session_id}")
         return poll_until(
-            lambda: self.get(session_id),
+            lambda: self.get(session_id, **options),
             lambda session: session.status,
             poll,
             on_status=on_status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 
+from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_id, check_text
 from .._generated.api.tokens import create_token, list_tokens, revoke_token
 from .._generated.models.token_create_request import TokenCreateRequest
@@ -17,7 +18,7 @@ __all__ = ["Tokens"]
 class Tokens(Resource):
     """API tokens (`afm_...`): list, mint, revoke."""
 
-    def list(self) -> builtins.list[Token]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Token]:
         """List your tokens that are not revoked. Secrets are never listed: only `prefix` and `last4`.
 
         Example:
@@ -29,9 +30,9 @@ class Tokens(Resource):
         Returns:
             The [`Token`][anyframe.Token]s.
         """
-        return self._transport.models(list_tokens.build_request(), Token)
+        return self._transport.models(list_tokens.build_request(), Token, options)
 
-    def create(self, *, name: str) -> TokenCreated:
+    def create(self, *, name: str, **options: Unpack[RequestOptions]) -> TokenCreated:
         """Mint a new API token. Its secret is in the result's `token`, and only there: store it now.
 
         Example:
@@ -51,11 +52,12 @@ class Tokens(Resource):
             ValidationError: The server rejected the name.
         """
         body = TokenCreateRequest(name=check_text("name", name))
-        created = self._transport.model(create_token.build_request(body=body), TokenCreated)
-        self._transport.secrets.add(created.token)  # scrubbed from anything this client shows later
-        return created
+        # The secret is scrubbed from anything this client shows later.
+        return self._transport.model(
+            create_token.build_request(body=body), TokenCreated, options, secret=lambda created: created.token
+        )
 
-    def revoke(self, token_id: int) -> None:
+    def revoke(self, token_id: int, **options: Unpack[RequestOptions]) -> None:
         """Revoke a token. Requests made with it fail with `AuthError` from then on.
 
         Example:
@@ -71,4 +73,6 @@ class Tokens(Resource):
             InvalidArgumentError: `token_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such token.
         """
-        self._transport.empty(revoke_token.build_request(check_id("token_id", token_id)))
+        return self._transport.empty(
+            revoke_token.build_request(check_id("token_id", token_id)), options
+        )

@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterator, Callable
 from typing import TYPE_CHECKING
 
+from .._core.options import RequestOptions, Unpack
 from .._core.sse import SSEEvent
 from .._core.turns import TurnTracker, decode_data, event_seq, reply_to_request, respond_body, session_ended
 from .._core.validate import check_callback
@@ -76,7 +77,7 @@ class Turn:
         timeout: float,
         open_stream: Callable[[str, float | None], EventStream],
         get_session: Callable[[], Session],
-        respond: Callable[[dict[str, object]], _Reply],
+        respond: Callable[[dict[str, object], RequestOptions], _Reply],
     ) -> None:
         self._session_id = session_id
         self._ack = ack
@@ -285,11 +286,15 @@ class Turn:
         self.close()
         self._result = TurnResult.from_events(self._events, text=self.text, last_seq=self.last_seq)
 
-    def respond(self, approve: bool = True, *, answer: str | None = None) -> dict[str, object]:
+    def respond(
+        self, approve: bool = True, *, answer: str | None = None, **options: Unpack[RequestOptions]
+    ) -> dict[str, object]:
         """Answer the [`pending`][anyframe.Turn.pending] request of the agent.
 
         Sends `{"request_id": ..., "tool_use_id": ..., "decision": "approve" | "deny"}` (the ids the
-        request carries), plus `"answer"` for a question, with `af.sessions.respond()`.
+        request carries), plus `"answer"` for a question, with `af.sessions.respond()`. The turn's
+        own options (those given to `turn()`) go with it, under the per-call options given here:
+        headers and query parameters are merged, `extra_body` and `timeout` are this call's.
 
         Example:
             ```python
@@ -308,7 +313,8 @@ class Turn:
             The bridge's answer, typically `{"ok": True}`.
 
         Raises:
-            InvalidArgumentError: Nothing is pending (`turn.pending` is `None`); nothing was sent.
+            InvalidArgumentError: Nothing is pending (`turn.pending` is `None`), or an option is
+                invalid; nothing was sent.
             ConflictError: The request was answered already (by another client, say).
         """
         pending = self.pending
@@ -321,7 +327,7 @@ class Turn:
             getattr(pending, "request_id", None), getattr(pending, "tool_use_id", None),
             approve=approve, answer=answer,
         )  # fmt: skip
-        ack = self._respond(body)
+        ack = self._respond(body, options)
         self._tracker.answered()
         return ack
 

@@ -8,6 +8,16 @@ open SSE streams hanging after `shutdown()`. This subclass writes each response 
 [PlaneServer.close][anyframe.testing._server.PlaneServer.close] ends them all, and implements the
 stream faults (cut, stall) at the socket level where they belong.
 
+Connection lifecycle, in one place: the accepting loop owns a socket from `accept` until a thread of its
+own takes it over, and that thread's `finally` (or, when no thread ever runs, the accepting loop's)
+releases it, so every accepted socket is closed exactly once whatever path it took (refused over
+`max_connections`, closed idle, answered 408, dropped by a client that went away, ended by a stop). A
+connection is either *waiting* for its next request or *answering* one. Closing the server shuts the
+waiting ones down at once (nothing is owed on them) and lets the answering ones finish: an open event
+stream sees the plane's stop, sends its terminating chunk and closes, so a client reads a complete
+body. Only an answer that has not ended after half the close timeout (a client that stopped reading)
+is cut.
+
 It is also a server on a developer's machine that any local process (or web page) can reach, so it is
 bounded: a request must arrive whole within `read_timeout` seconds of the connection opening or of the
 previous answer (idle keep-alive connections and slow-loris clients are closed; a request cut short
@@ -32,18 +42,18 @@ import selectors
 import socket
 import threading
 import time
+from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from ._faults import StreamFault
-from ._http import ApiError, Request, Response, StreamResponse, error_response
+from ._http import ApiError, Frames, Request, Response, StreamResponse, error_response
 
 __all__ = ["App", "PlaneServer"]
 
 logger = logging.getLogger("anyframe.testing")
 
-_Req = socket.socket | tuple[bytes, socket.socket]  # socketserver's request type (TCP: a socket)
 _MAX_BODY = 16 * 1024 * 1024
 _MAX_TRAILERS = 64
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
@@ -115,10 +125,19 @@ class PlaneServer(ThreadingHTTPServer):
         self.max_connections = max_connections
         self.read_timeout = read_timeout
         self._lock = threading.Lock()
-        self._conn_sockets: set[socket.socket] = set()
-        self._conn_threads: set[threading.Thread] = set()
-        self._wake_r, self._wake_w = socket.socketpair()
-        super().__init__(address, _Handler)
+        self._closing = False
+        # Every open connection, and whether it is answering a request (else waiting for the next one).
+        self._conns: dict[socket.socket, bool] = {}
+        # Every handler thread started, until pruned once finished: close() joins those still alive, so
+        # it returns only after they have exited (a thread cannot take itself out after it ended).
+        self._threads: set[threading.Thread] = set()
+        self._wake: tuple[socket.socket, socket.socket] | None = None
+        super().__init__(address, _Handler)  # binds; on failure it calls server_close and re-raises
+        try:
+            self._wake = socket.socketpair()
+        except OSError:
+            self.server_close()
+            raise
 
     def serve(self) -> None:
         """Accept connections until [wake][anyframe.testing._server.PlaneServer.wake] is called.
@@ -126,19 +145,21 @@ class PlaneServer(ThreadingHTTPServer):
         Unlike `serve_forever`, which polls a shutdown flag every `poll_interval`, this loop blocks on the
         listening socket and a wake-up socket, so stopping takes no polling delay and idling costs no CPU.
         """
+        assert self._wake is not None
         with selectors.DefaultSelector() as selector:
             selector.register(self.socket, selectors.EVENT_READ)
-            selector.register(self._wake_r, selectors.EVENT_READ)
+            selector.register(self._wake[0], selectors.EVENT_READ)
             while True:
                 for key, _ in selector.select():
-                    if key.fileobj is self._wake_r:
+                    if key.fileobj is not self.socket:
                         return
-                    self._handle_request_noblock()  # type: ignore[attr-defined]
+                    self._accept()
 
     def wake(self) -> None:
         """Make [serve][anyframe.testing._server.PlaneServer.serve] return (thread-safe, idempotent)."""
-        with contextlib.suppress(OSError):
-            self._wake_w.send(b"x")
+        if self._wake is not None:
+            with contextlib.suppress(OSError):
+                self._wake[1].send(b"x")
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind calls socket.getfqdn(), a reverse DNS lookup that can take seconds.
@@ -147,30 +168,54 @@ class PlaneServer(ThreadingHTTPServer):
         self.server_name = str(self.server_address[0])
         self.server_port = int(self.server_address[1])
 
-    def get_request(self) -> tuple[socket.socket, object]:
-        sock, address = self.socket.accept()
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        with self._lock:
-            self._conn_sockets.add(sock)
-        return sock, address
+    def server_close(self) -> None:
+        """Close the listening socket and the wake-up pair (idempotent)."""
+        self.socket.close()
+        wake, self._wake = self._wake, None
+        for sock in wake or ():
+            sock.close()
 
-    def process_request(self, request: _Req, client_address: object) -> None:
-        with self._lock:
-            busy = len(self._conn_threads)
-        if busy >= self.max_connections:
-            self._refuse(request)
+    def _accept(self) -> None:
+        """Accept one connection and hand it to a thread of its own, or refuse it with a 503.
+
+        The socket is closed exactly once: by [_release][anyframe.testing._server.PlaneServer._release]
+        in the serving thread's `finally` once that thread runs, else here, whatever went wrong.
+        """
+        try:
+            sock, address = self.socket.accept()
+        except OSError:  # the client gave up before it was accepted
             return
-        thread = threading.Thread(
-            target=self._serve_connection,
-            args=(request, client_address),
-            name="anyframe-plane-conn",
-            daemon=True,
-        )
-        with self._lock:
-            self._conn_threads.add(thread)
-        thread.start()
+        handed_over = False
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            with self._lock:
+                closing, busy = self._closing, len(self._conns)
+                if not closing and busy < self.max_connections:
+                    self._conns[sock] = False
+            if closing:
+                return
+            if busy >= self.max_connections:
+                self._refuse(sock)
+                return
+            thread = threading.Thread(
+                target=self._serve_connection,
+                args=(sock, address),
+                name="anyframe-plane-conn",
+                daemon=True,
+            )
+            thread.start()
+            handed_over = True
+            with self._lock:
+                if len(self._threads) > 2 * len(self._conns) + 64:  # amortised: O(1) per connection
+                    self._threads = {t for t in self._threads if t.is_alive()}
+                self._threads.add(thread)
+        except Exception:  # e.g. the peer reset the connection already, or no thread could be started
+            logger.debug("could not serve an accepted connection", exc_info=True)
+        finally:
+            if not handed_over:
+                self._release(sock)
 
-    def _refuse(self, request: _Req) -> None:
+    def _refuse(self, sock: socket.socket) -> None:
         """Answer 503 at once, on the accepting thread, when every connection slot is taken."""
         detail = (
             f"the local control plane is already serving {self.max_connections} connections "
@@ -182,58 +227,84 @@ class PlaneServer(ThreadingHTTPServer):
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nRetry-After: 1\r\n"
             "Connection: close\r\n\r\n"
         ).encode()
-        if isinstance(request, socket.socket):
-            with contextlib.suppress(OSError):
-                request.settimeout(1.0)
-                request.sendall(head + body)
+        with contextlib.suppress(OSError):
+            sock.settimeout(1.0)
+            sock.sendall(head + body)
         logger.debug("refused a connection: %d already open", self.max_connections)
-        self.shutdown_request(request)
 
-    def _serve_connection(self, request: _Req, client_address: object) -> None:
+    def _serve_connection(self, sock: socket.socket, client_address: object) -> None:
         try:
-            self.finish_request(request, client_address)
+            self.finish_request(sock, client_address)
         except Exception:  # the peer vanished mid-request; nothing to report
             logger.debug("connection ended with an error", exc_info=True)
         finally:
-            self.shutdown_request(request)
-            with self._lock:
-                self._conn_threads.discard(threading.current_thread())
+            self._release(sock)
 
-    def shutdown_request(self, request: _Req) -> None:
+    def _release(self, sock: socket.socket) -> None:
+        """Forget a connection and close its socket: the one way every accepted socket ends."""
         with self._lock:
-            if isinstance(request, socket.socket):
-                self._conn_sockets.discard(request)
-        super().shutdown_request(request)
+            self._conns.pop(sock, None)
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_WR)  # a FIN after whatever was written
+        sock.close()
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        logger.debug("error while serving %s", client_address, exc_info=True)
+    def next_request(self, sock: socket.socket) -> bool:
+        """Mark a connection as waiting for its next request; `False` once closing (serve no more)."""
+        with self._lock:
+            if self._closing:
+                return False
+            self._conns[sock] = False
+            return True
+
+    def answering(self, sock: socket.socket) -> None:
+        """Mark a connection as answering the request it read (closing lets the answer finish)."""
+        with self._lock:
+            if sock in self._conns:
+                self._conns[sock] = True
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop accepting, end every open connection and join every handler thread.
 
+        Call it once the app has set its `stop_event` (and ended its streams): connections waiting for a
+        request are shut down at once; answers in flight get half of `timeout` to end by themselves (an
+        open event stream sends its terminating chunk, so its client reads a complete body), then what is
+        left is cut.
+
         Args:
             timeout: Total seconds to wait for handler threads to finish.
         """
-        with self._lock:
-            sockets = list(self._conn_sockets)
-        for sock in sockets:
-            # Wakes a handler blocked reading the next keep-alive request or writing a stream.
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
         deadline = time.monotonic() + timeout
+        with self._lock:
+            self._closing = True
+            waiting = [sock for sock, answering in self._conns.items() if not answering]
+        for sock in waiting:
+            _shut(sock)  # wakes a handler blocked reading the next keep-alive request
+        if not self._join(deadline - timeout / 2):
+            with self._lock:
+                stuck = list(self._conns)
+            logger.debug("cutting %d answer(s) that did not end in time", len(stuck))
+            for sock in stuck:
+                _shut(sock)  # wakes a handler blocked writing to a client that stopped reading
+            if not self._join(deadline):
+                logger.debug("connection thread(s) did not finish in time")
+        self.server_close()
+
+    def _join(self, deadline: float) -> bool:
+        """Wait until every handler thread has finished, or `deadline`; whether they all did."""
         while True:
             with self._lock:
-                threads = list(self._conn_threads)
+                threads = [thread for thread in self._threads if thread.is_alive()]
             if not threads:
-                break
+                return True
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                logger.debug("%d connection thread(s) did not finish in time", len(threads))
-                break
+                return False
             threads[0].join(remaining)
-        self.server_close()
-        self._wake_r.close()
-        self._wake_w.close()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -252,6 +323,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.command, self.requestline, self.request_version = "", "", "HTTP/1.1"
 
     def handle_one_request(self) -> None:
+        if not self.server.next_request(self.connection):  # the server is closing: serve no more
+            self.close_connection = True
+            return
         # The whole next request, from its first byte to the end of its body, must arrive in time.
         self._reader.deadline = time.monotonic() + self.server.read_timeout
         self._reader.received = 0
@@ -290,6 +364,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         # The request is in; from now on the socket only writes, and a client that stops reading the
         # answer for `read_timeout` seconds is dropped rather than holding its thread.
+        self.server.answering(self.connection)
         self._reader.deadline = None
         self.connection.settimeout(self.server.read_timeout)
         url = urlsplit(self.path)
@@ -390,57 +465,66 @@ class _Handler(BaseHTTPRequestHandler):
         self._responded = True
         out = self._head(response.status, request_id, headers) + b"\r\n"
         fault = response.fault if isinstance(response.fault, StreamFault) else None
-        frames = response.frames
         try:
             self.wfile.write(out)
-            if fault is not None and fault.after == 0 and not _cuts_mid_frame(fault):
-                self._trigger(fault)
-                fault = None
-                if self.close_connection:
-                    return
-            sent = 0
-            for batch in frames:
-                if fault is None:
-                    self._chunk(b"".join(batch))
-                    continue
-                for frame in batch:
-                    if fault is None:
-                        self._chunk(frame)
-                        continue
-                    is_event = not frame.startswith(b":")
-                    if is_event and _cuts_mid_frame(fault) and sent >= fault.after:
-                        self._chunk(frame[: max(1, len(frame) // 2)])
-                        self.close_connection = True
-                        return
-                    self._chunk(frame)
-                    if is_event:
-                        sent += 1
-                        if sent >= fault.after and not _cuts_mid_frame(fault):
-                            self._trigger(fault)
-                            fault = None
-                            if self.close_connection:
-                                return
-            self.wfile.write(b"0\r\n\r\n")
+            try:
+                self._write_frames(response.frames, fault)
+            except _Cut:
+                self.close_connection = True
+                return
+            self.wfile.write(b"0\r\n\r\n")  # also when the plane stopped: the client reads a whole body
         except OSError:  # the client went away: end this connection quietly
             self.close_connection = True
         finally:
-            close = getattr(frames, "close", None)
+            close = getattr(response.frames, "close", None)
             if close is not None:
                 close()
 
-    def _trigger(self, fault: StreamFault) -> None:
-        """Apply a cut (close without the terminating chunk) or a stall (silence, then carry on)."""
+    def _write_frames(self, frames: Iterable[Frames], fault: StreamFault | None) -> None:
+        """Write each batch of frames as one chunk, applying `fault` after its `after` events.
+
+        Raises:
+            _Cut: The fault cuts the stream (the caller closes without the terminating chunk).
+        """
+        if fault is not None and fault.after == 0 and not _cuts_mid_frame(fault):
+            if not self._trigger(fault):
+                return
+            fault = None
+        sent = 0
+        for batch in frames:
+            if fault is None:
+                self._chunk(b"".join(batch))
+                continue
+            for frame in batch:
+                if fault is None:
+                    self._chunk(frame)
+                    continue
+                is_event = not frame.startswith(b":")
+                if is_event and _cuts_mid_frame(fault) and sent >= fault.after:
+                    self._chunk(frame[: max(1, len(frame) // 2)])
+                    raise _Cut
+                self._chunk(frame)
+                if is_event:
+                    sent += 1
+                    if sent >= fault.after and not _cuts_mid_frame(fault):
+                        if not self._trigger(fault):
+                            return
+                        fault = None
+
+    def _trigger(self, fault: StreamFault) -> bool:
+        """Apply a cut (raise `_Cut`) or a stall (silence, then carry on); `False` if the plane stopped meanwhile."""
         if fault.kind == "cut":
-            self.close_connection = True
-            return
+            raise _Cut
         stop = self.server.app.stop_event
-        stop.wait(fault.seconds)
-        if stop.is_set():
-            self.close_connection = True
+        return not stop.wait(fault.seconds)
 
     def _chunk(self, data: bytes) -> None:
         if data:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+
+class _Cut(Exception):
+    """A stream fault ends the stream here, without its terminating chunk."""
 
 
 def _too_large(size: int) -> str:
