@@ -6,16 +6,18 @@ import anyframe
 
 af = anyframe.AnyFrame()
 agent = af.agents.create(name="streams-demo", repo_url="tinyhq/box", install_cmd="bun install")
-queued = af.agents.build(agent.id)
-assert queued.build_id is not None
 
 # --8<-- [start:build_log]
-for event in af.agents.stream_build(agent.id, queued.build_id):
-    data = event.json()
-    if event.event == "line" and isinstance(data, dict):
-        print(data["content"], end="")
-    elif event.event == "state" and isinstance(data, dict):
-        print("[state]", data["state"])  # the last event: the loop ends by itself
+queued = af.agents.build(agent.id)
+if queued.build_id is None:  # an image of this repo, ref and install command exists: nothing to build
+    print("nothing to build:", queued.reason)
+else:
+    for event in af.agents.stream_build(agent.id, queued.build_id):
+        data = event.json()
+        if event.event == "line" and isinstance(data, dict):
+            print(data["content"], end="")
+        elif event.event == "state" and isinstance(data, dict):
+            print("[state]", data["state"])  # the last event: the loop ends by itself
 # --8<-- [end:build_log]
 
 af.agents.wait_for_build(agent.id)
