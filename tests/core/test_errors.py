@@ -478,6 +478,36 @@ def test_translate_errors_maps_httpx_failures_and_chains_the_cause(
     assert info.value.status_code is None
 
 
+@pytest.mark.parametrize(
+    ("exc", "server"),
+    [
+        (
+            httpx.ConnectError("refused", request=httpx.Request("GET", "http://127.0.0.1:1/api/me?k=v")),
+            "http://127.0.0.1:1",
+        ),
+        (httpx.ConnectTimeout("slow", request=REQUEST), "https://api.test.anyframe.dev"),
+        (httpx.ReadError("reset", request=httpx.Request("GET", "http://[::1]:8080/x")), "http://[::1]:8080"),
+    ],
+)
+def test_a_connection_failure_names_the_server_it_could_not_reach(
+    exc: httpx.RequestError, server: str
+) -> None:
+    # A wrong base URL is the usual cause: the message says which one, without its path or query.
+    with pytest.raises(APIConnectionError) as info, translate_errors():
+        raise exc
+
+    assert info.value.message.endswith(f" (server {server})")
+    assert "/api/me" not in info.value.message
+    assert "k=v" not in info.value.message
+
+
+def test_a_connection_failure_without_a_request_names_no_server() -> None:
+    with pytest.raises(APIConnectionError) as info, translate_errors():
+        raise httpx.ConnectError("refused")
+
+    assert info.value.message == "connection failed (ConnectError): refused"
+
+
 def test_translated_timeouts_are_also_connection_errors() -> None:
     with pytest.raises(APIConnectionError), translate_errors():
         raise httpx.ReadTimeout("slow")

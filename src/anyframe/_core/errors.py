@@ -203,15 +203,29 @@ def translate_errors(secrets: Secrets | None = None) -> Iterator[None]:
         if isinstance(exc, httpx.TimeoutException):
             # httpx's PoolTimeout has no message: say what it means rather than end on a colon.
             detail = str(exc) or "no connection of the pool came free in time"
-            raise APITimeoutError(f"request timed out ({type(exc).__name__}): {detail}") from exc
+            raise APITimeoutError(
+                f"request timed out ({type(exc).__name__}): {detail}{_server(exc)}"
+            ) from exc
         if isinstance(exc, httpx.TransportError):
-            raise APIConnectionError(f"connection failed ({type(exc).__name__}): {exc}") from exc
+            raise APIConnectionError(
+                f"connection failed ({type(exc).__name__}): {exc}{_server(exc)}"
+            ) from exc
         raise APIConnectionError(f"stream failed ({type(exc).__name__}): {exc}") from exc
     except httpx.DecodingError as exc:
         raise ResponseValidationError(
             f"the answer could not be decoded ({type(exc).__name__}): its body is corrupt or not in the "
             "Content-Encoding it claims"
         ) from exc
+
+
+def _server(exc: httpx.RequestError) -> str:
+    """` (server http://host:port)`: which server did not answer, so a wrong base URL shows; empty
+    when httpx raised without a request. Scheme, host and port only: never a path or a query."""
+    try:
+        url = exc.request.url
+    except RuntimeError:  # httpx raises this for an error built without a request
+        return ""
+    return f" (server {url.scheme}://{url.netloc.decode('ascii', 'replace')})"
 
 
 def response_invalid(
