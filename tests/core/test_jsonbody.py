@@ -74,22 +74,23 @@ def test_nan_and_infinities_are_refused_naming_where(bad: float) -> None:
 @pytest.mark.parametrize(
     ("bad", "kind", "hint"),
     [
-        ({1, 2}, "set", "use a list"),
-        (frozenset({1}), "frozenset", "use a list"),
-        (b"\x00\x01", "bytes", "base64"),
-        (bytearray(b"x"), "bytearray", "decode it to a str"),
-        (datetime.datetime(2026, 1, 1), "datetime", "isoformat()"),
-        (datetime.date(2026, 1, 1), "date", "isoformat()"),
-        (decimal.Decimal("1.5"), "Decimal", "float or a str"),
-        (uuid.UUID(int=1), "UUID", "str(value)"),
-        (MappingProxyType({"a": 1}), "mappingproxy", "dict, list, str"),
-        (object(), "object", "dict, list, str, int, float, bool or None"),
+        ({1, 2}, "a set", "use a list"),
+        (frozenset({1}), "a frozenset", "use a list"),
+        (b"\x00\x01", "a bytes", "base64"),
+        (bytearray(b"x"), "a bytearray", "decode it to a str"),
+        (datetime.datetime(2026, 1, 1), "a datetime", "isoformat()"),
+        (datetime.date(2026, 1, 1), "a date", "isoformat()"),
+        (decimal.Decimal("1.5"), "a Decimal", "float or a str"),
+        (uuid.UUID(int=1), "a UUID", "str(value)"),
+        (Ellipsis, "an ellipsis", "dict, list, str"),
+        (MappingProxyType({"a": 1}), "a mappingproxy", "dict, list, str"),
+        (object(), "an object", "dict, list, str, int, float, bool or None"),
     ],
 )
 def test_values_json_cannot_represent_are_refused_with_what_to_do(bad: object, kind: str, hint: str) -> None:
     error = refused({"attachments": [{"name": "a.txt", "data": bad}]})
 
-    assert error.message.startswith(f"body['attachments'][0]['data'] is a {kind}")
+    assert error.message.startswith(f"body['attachments'][0]['data'] is {kind},")
     assert hint in error.message
     assert error.errors[0]["loc"] == ["body", "attachments", 0, "data"]
 

@@ -46,7 +46,8 @@ def _unsupported(path: _Path, value: object) -> LocalValidationError:
     hint = next((text for types, text in _HINTS if isinstance(value, types)), None)
     if hint is None:
         hint = "convert it to a dict, list, str, int, float, bool or None"
-    return _refuse(path, f"is a {kind}, which JSON cannot represent: {hint}")
+    article = "an" if kind[:1].lower() in ("a", "e", "i", "o") else "a"  # "an object", "a UUID"
+    return _refuse(path, f"is {article} {kind}, which JSON cannot represent: {hint}")
 
 
 _SCALARS = (str, bool, type(None))
