@@ -254,6 +254,8 @@ async def test_a_closed_client_raises_client_closed_error_and_sends_nothing(api:
     with pytest.raises(ClientClosedError) as info:
         await af.me()
     assert isinstance(info.value, RuntimeError)
+    # What to do next, in this client's own terms (`async with` for the async client).
+    assert str(info.value).endswith("create a new one, or make your calls inside its `async with` block")
     with pytest.raises(ClientClosedError):
         af.sessions.events(SID)
     assert api.calls.call_count == 0

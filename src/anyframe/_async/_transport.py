@@ -201,7 +201,9 @@ class _Shared:
 
 
 def _closed_error() -> ClientClosedError:
-    return ClientClosedError("this client is closed: create a new one, or use it inside a `with` block")
+    return ClientClosedError(
+        "this client is closed: create a new one, or make your calls inside its `async with` block"
+    )
 
 
 class AsyncTransport:
