@@ -13,7 +13,8 @@ Contracts pinned here:
   (exit 0), and `--until-result` then exits 1;
 - `send` without `--wait` sends and says how to follow the reply (`--json`: the ack and the turn's
   high-water mark); `send --wait` prints only the reply, streamed text whole, and exits 0 on a success, 1
-  on an error result, 1 after `--timeout` (with where to follow on), 1 when the session is not running;
+  on an error result, 1 after `--timeout` (with where to follow on), 1 when the session is not running (with the
+  `resume` command to run, or, while it boots, to send once it runs);
   `--json` lines end with a `turn` summary; `TEXT` `-` reads standard input; an empty message is a usage
   error; a request is left to another client when standard input is not a terminal;
 - `chat` reads messages and answers line by line: a permission request answered `y` is approved and `n`
@@ -32,7 +33,8 @@ from collections.abc import Iterator
 import pytest
 
 import anyframe
-from anyframe.testing import LocalControlPlane
+from anyframe.testing import LocalControlPlane, serve
+from cli_runner import invoke
 
 from .conftest import Cli
 
@@ -361,7 +363,29 @@ def test_send_to_a_stopped_session_is_an_api_error(
     _stop(plane, session_id)
     result = cli("sessions", "send", session_id, "hello", "--wait")
     assert result.code == 1
-    assert result.err.startswith("error: HTTP 409")
+    # The 409 said only "session is not running": the line says what the session is and what to run.
+    status = plane.client.sessions.get(session_id).status
+    assert result.err.strip() == (
+        f"error: session {session_id} is {status}, not running: resume it with "
+        f"'anyframe sessions resume {session_id} --wait'"
+    )
+
+
+def test_send_to_a_booting_session_says_to_send_once_it_runs() -> None:
+    with serve(boot_seconds=600) as slow:  # the session stays booting for the whole test
+        af = slow.client
+        agent = af.agents.create(name="slow", repo_url="tinyhq/box", install_cmd="bun install")
+        af.agents.build(agent.id)
+        af.agents.wait_for_build(agent.id, timeout=30)
+        session = af.sessions.create(agent_id=agent.id)
+        result = invoke(
+            ("sessions", "send", session.id, "hello"),
+            env={"ANYFRAME_API_KEY": slow.api_key, "ANYFRAME_BASE_URL": slow.url},
+        )
+    assert result.code == 1
+    assert (
+        result.err.strip() == f"error: session {session.id} is still booting: send the message once it runs"
+    )
 
 
 # --- chat ---------------------------------------------------------------------------------------------------

@@ -327,6 +327,15 @@ def _view(out: Output, *, echo_user: bool) -> ChatView:
     return ChatView(echo_user=echo_user, max_output_lines=lines)
 
 
+def _not_running(session_id: str, status: str) -> click.ClickException:
+    if status == "booting":
+        return click.ClickException(f"session {session_id} is still booting: send the message once it runs")
+    return click.ClickException(
+        f"session {session_id} is {status}, not running: resume it with "
+        f"'anyframe sessions resume {session_id} --wait'"
+    )
+
+
 # --- commands ------------------------------------------------------------------------------------------------
 
 
@@ -403,13 +412,19 @@ def send(app: App, session_id: str, text: str, wait: bool, timeout: float) -> in
     the terminal (y/n, or the answer); when standard input is not a terminal it waits for another
     client, such as the web UI, to answer.
     """
-    from anyframe import TurnTimeoutError
+    from anyframe import ConflictError, TurnTimeoutError
 
     out = app.out
     message = sys.stdin.read() if text == "-" else text
     if not message.strip():
         raise click.UsageError("the message is empty")
-    turn = app.client.sessions.turn(session_id, message, timeout=timeout)
+    try:
+        turn = app.client.sessions.turn(session_id, message, timeout=timeout)
+    except ConflictError as exc:  # the chat takes no message: say why, and the command that fixes it
+        status = app.client.sessions.get(session_id).status
+        if status == "running":
+            raise
+        raise _not_running(session_id, status) from exc
     with turn:
         if not wait:
             if out.json:
@@ -454,10 +469,7 @@ def chat(app: App, session_id: str, timeout: float) -> int:
     if session.status == "booting":
         session = wait_running(app, session, 180.0)
     if session.status != "running":
-        raise click.ClickException(
-            f"session {session_id} is {session.status}, not running: resume it with "
-            f"'anyframe sessions resume {session_id} --wait'"
-        )
+        raise _not_running(session_id, session.status)
     reader = Reader(out)
     printer = ChatPrinter(out, _view(out, echo_user=not reader.terminal))
     if reader.terminal and not out.json:
