@@ -7,7 +7,8 @@ Contracts pinned here:
 - Ctrl-C at that prompt leaves with exit status 130, a one-line note and no traceback; nothing is stored;
 - `agents build ID --wait` on a terminal shows a spinner with the elapsed time while the log streams,
   removes it at the end, and prints the final state; exit status 0;
-- `agents delete ID` on a terminal asks first: `n` keeps the agent (exit status 1), `y` deletes it;
+- `agents delete ID` on a terminal asks first: `n` keeps the agent (exit status 1), `y` deletes it,
+  Ctrl-C leaves (exit status 130) with "Interrupted." on a line of its own;
 - tables on a terminal are drawn and coloured, and carry no colour at all with `NO_COLOR` set;
 - `sessions chat ID` is a REPL: at its `you>` prompt a typed message is sent, the reply streams in a
   live display (the text growing above a spinner with the elapsed time, which is gone once the turn
@@ -184,6 +185,18 @@ def test_agents_delete_asks_before_deleting(term: Terminal, plane: LocalControlP
     screen = term.wait_for("exit=0")
     assert f"Deleted agent {agent.id}." in screen
     assert plane.client.agents.list() == []
+
+
+def test_ctrl_c_at_the_delete_prompt_exits_130_on_a_line_of_its_own(
+    term: Terminal, plane: LocalControlPlane
+) -> None:
+    agent = plane.client.agents.create(name="kept")
+    term.type(f"{_anyframe()} agents delete {agent.id}; echo exit=$?")
+    term.wait_for("with its sessions and builds? [y/N]:")
+    term.keys("C-c")
+    lines = term.wait_for("exit=130").splitlines()
+    assert "Interrupted." in lines  # not glued to the prompt ("[y/N]: ^CInterrupted.")
+    assert [a.id for a in plane.client.agents.list()] == [agent.id]
 
 
 def test_tables_are_coloured_on_a_terminal_unless_no_color(term: Terminal, plane: LocalControlPlane) -> None:

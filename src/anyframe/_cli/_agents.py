@@ -150,7 +150,12 @@ def agents_delete(app: App, agent_id: int, yes: bool) -> None:
     if not yes:
         if not sys.stdin.isatty():
             raise click.UsageError("deleting an agent also deletes its sessions and builds: pass --yes")
-        if not click.confirm(f"Delete agent {agent_id} with its sessions and builds?", err=True):
+        try:
+            confirmed = click.confirm(f"Delete agent {agent_id} with its sessions and builds?", err=True)
+        except click.Abort:  # Ctrl-C at the prompt: end its line, so "Interrupted." gets one of its own
+            click.echo("", err=True)
+            raise
+        if not confirmed:
             raise click.ClickException("nothing deleted")
     app.client.agents.delete(agent_id)
     app.out.done(f"Deleted agent {agent_id}.", {"deleted": True, "id": agent_id})
