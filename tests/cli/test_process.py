@@ -139,6 +139,9 @@ def test_plane_on_a_busy_port_is_one_error_line() -> None:
         )
     assert result.returncode == 1
     assert result.stderr.startswith("error: cannot start the local control plane")
+    assert result.stderr.rstrip().endswith(
+        f"(port {port}: pick another --port, or leave it out for a free one)"
+    )
     assert result.stderr.count("\n") == 1
 
 

@@ -29,7 +29,9 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     "--port", type=click.IntRange(0, 65535), default=0, help="TCP port on 127.0.0.1 (default: a free one)."
 )
 @click.option(
-    "--seed", is_flag=True, help="Start with a demo agent, a build under way and a booting session."
+    "--seed",
+    is_flag=True,
+    help="Start with a demo agent, its build and a session, printed once that session runs.",
 )
 @click.option(
     "--time-scale",
@@ -53,7 +55,10 @@ def plane(app: App, port: int, seed: bool, time_scale: float) -> int:
     try:
         running = serve(port=port, time_scale=time_scale)
     except (OSError, ValueError) as exc:
-        raise click.ClickException(f"cannot start the local control plane: {exc}") from exc
+        hint = ""
+        if port and isinstance(exc, OSError):  # most likely in use: say which port, and the way out
+            hint = f" (port {port}: pick another --port, or leave it out for a free one)"
+        raise click.ClickException(f"cannot start the local control plane: {exc}{hint}") from exc
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with running:
