@@ -81,6 +81,8 @@ def test_live_displays_and_colour_need_a_terminal() -> None:
 def test_cells_on_a_terminal_and_when_piped() -> None:
     assert cell(None, Mode.TERMINAL) == "-"
     assert cell(None, Mode.PLAIN) == ""
+    assert cell([], Mode.TERMINAL) == "-"  # `preview_ports  -`, not a blank the eye skips
+    assert cell([], Mode.PLAIN) == ""
     assert (cell(True, Mode.TERMINAL), cell(False, Mode.PLAIN)) == ("yes", "false")
     assert cell(T, Mode.TERMINAL) == "2025-01-02 03:04:05"
     assert cell(T, Mode.PLAIN) == "2025-01-02T03:04:05Z"

@@ -115,6 +115,8 @@ def cell(value: object, mode: Mode, *, epoch: bool = False) -> str:
     if isinstance(value, datetime):
         return _timestamp(value, mode)
     if isinstance(value, (list, tuple)):
+        if not value:
+            return "-" if mode is Mode.TERMINAL else ""  # as for None: an empty cell reads as a missing one
         return ", ".join(_item_label(item, mode) for item in value)
     if isinstance(value, Mapping):
         return json.dumps(dict(value), separators=(",", ":"), default=str, sort_keys=True)
