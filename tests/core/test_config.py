@@ -594,6 +594,13 @@ def test_credentials_in_the_base_url_are_refused_and_the_password_never_echoed(r
     assert "hunter2pass" not in str(info.value)
 
 
+@pytest.mark.parametrize("flag", ["no", "false", 0, None])
+def test_load_dotenv_must_be_a_bool(flag: object) -> None:
+    write_dotenv(f"{API_KEY_ENV}=afm_from_the_dotenv_file_0123\n")
+    with pytest.raises(InvalidArgumentError, match=r"load_dotenv must be True or False, got "):
+        resolve(api_key=KEY, load_dotenv=flag)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("raw", [None, 8000, b"https://api.example.com"])
 def test_a_base_url_that_is_not_a_str_is_refused(raw: object) -> None:
     if raw is None:

@@ -112,6 +112,8 @@ class ClientConfig:
 
 
 def _dotenv(load: bool) -> Mapping[str, str | None]:
+    if not isinstance(load, bool):  # load_dotenv="no" is truthy: it would read the .env it means to skip
+        raise InvalidArgumentError(f"load_dotenv must be True or False, got {type(load).__name__} {load!r}")
     if not load:
         return {}
     path = Path.cwd() / ".env"
