@@ -263,6 +263,7 @@ def test_agents_usage_errors_exit_2_before_anything_is_sent(cli: Cli, plane: Loc
         assert result.code == 2, (args, result.err)
         assert expected in result.err, (args, result.err)
         assert len(result.err.strip().splitlines()) == 1, result.err
+        assert result.err.count("--help") <= 1, result.err  # never "(see --help) (see ... --help)"
         assert "Traceback" not in result.err
     assert plane.requests.filter(method="POST") == []
     assert plane.requests.filter(method="DELETE") == []

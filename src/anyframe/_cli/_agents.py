@@ -132,7 +132,7 @@ def agents_update(app: App, /, agent_id: int, **options: Any) -> None:
     """Change some fields of agent ID; the others stay as they are."""
     fields = _fields(options)
     if not fields:
-        raise click.UsageError("nothing to update: give at least one field option (see --help)")
+        raise click.UsageError("nothing to update: give at least one field option")
     app.out.detail(app.client.agents.update(agent_id, **fields))
 
 
