@@ -238,6 +238,18 @@ def test_wait_for_build_raises_builtin_timeout_error_at_the_deadline(
     assert route.call_count - 1 >= 2  # polled again before the deadline
 
 
+def test_wait_for_build_of_a_never_built_agent_says_to_queue_a_build_at_the_deadline(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    # `state` null is the contract's "never built": waiting cannot end well until someone builds.
+    api.get("/api/agents/7/build/status").respond(200, json={"agent_id": 7, "build_key": None})
+    af.agents.build_status(7)  # the pools are built before the timeout starts
+    with pytest.raises(TimeoutError) as info:
+        af.agents.wait_for_build(7, timeout=0.1, poll_interval=0.01)
+    assert str(info.value).startswith("build of agent 7 still 'not started' after 0.1s (")
+    assert str(info.value).endswith("): it was never built: queue a build with agents.build(7) first")
+
+
 def test_wait_for_build_propagates_an_http_error_while_polling(
     af: AnyFrame, api: respx.MockRouter
 ) -> None:

@@ -220,6 +220,32 @@ def test_timeout_message_for_a_build_that_never_started_and_a_single_poll() -> N
     assert str(info.value) == "session s-1 still 'not started' after 0.5s (1 poll)"
 
 
+def test_a_wait_that_never_saw_a_status_adds_what_to_do_first_and_only_then() -> None:
+    clock = FakeClock(now=0.0)
+    poll = Poll(
+        BUILD_DONE,
+        BUILD_FAILED,
+        1.0,
+        1.0,
+        what="build of agent 7",
+        not_started="call build() first",
+        clock=clock,
+    )
+    assert poll.next_delay(None) is not None
+    clock.now = 2.0
+    with pytest.raises(TimeoutError) as info:
+        poll.next_delay(None)
+    assert str(info.value) == "build of agent 7 still 'not started' after 1s (2 polls): call build() first"
+
+    started = Poll(
+        BUILD_DONE, BUILD_FAILED, 1.0, 1.0, what="build", not_started="call build() first", clock=clock
+    )
+    clock.now = 4.0
+    with pytest.raises(TimeoutError) as info:
+        started.next_delay("queued")
+    assert str(info.value) == "build still 'queued' after 1s (1 poll)"  # it was started: no hint
+
+
 @pytest.mark.parametrize(
     ("timeout", "poll_interval", "named"),
     [

@@ -48,6 +48,8 @@ class Poll:
         timeout: Seconds from construction to the deadline.
         poll_interval: The longest sleep between two polls.
         what: How to name the thing waited for in the timeout message.
+        not_started: What the timeout message adds when no status was ever seen (`None`: a build
+            never queued), such as what to call first.
         clock: Monotonic clock, injectable for tests.
 
     Raises:
@@ -60,6 +62,7 @@ class Poll:
     timeout: float
     poll_interval: float
     what: str
+    not_started: str = ""
     clock: Callable[[], float] = time.monotonic
     polls: int = 0
     deadline: float = field(init=False)
@@ -88,9 +91,10 @@ class Poll:
             raise PollFailed(status or "")
         remaining = self.deadline - self.clock()
         if remaining <= 0:
+            hint = f": {self.not_started}" if status is None and self.not_started else ""
             raise TimeoutError(
                 f"{self.what} still {status or 'not started'!r} after {self.timeout:g}s "
-                f"({self.polls} poll{'s' if self.polls != 1 else ''})"
+                f"({self.polls} poll{'s' if self.polls != 1 else ''}){hint}"
             )
         delay = min(self.poll_interval, _FIRST_DELAY * _GROWTH ** (self.polls - 1))
         return min(delay, remaining)

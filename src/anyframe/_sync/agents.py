@@ -415,7 +415,10 @@ class Agents(Resource):
             InvalidArgumentError: `timeout` or `poll_interval` is not positive, or `agent_id` is not a
                 non-negative int; nothing was sent.
         """
-        poll = Poll(BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}")
+        poll = Poll(
+            BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}",
+            not_started=f"it was never built: queue a build with agents.build({agent_id}) first",
+        )  # fmt: skip
         return poll_until(
             lambda: self.build_status(agent_id, **options),
             lambda status: status.state,
