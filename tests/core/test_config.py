@@ -465,6 +465,22 @@ def test_configure_logging_sets_the_level_and_adds_one_stderr_handler(
     assert handler.stream is sys.stderr
 
 
+def test_an_unknown_log_level_is_ignored_with_a_warning_naming_the_valid_ones(
+    bare_logging: logging.Logger,
+) -> None:
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    bare_logging.addHandler(handler)
+    configure_logging("LOUD")
+
+    assert bare_logging.level == logging.NOTSET
+    assert [r.getMessage() for r in records] == [
+        "ignoring ANYFRAME_LOG_LEVEL='LOUD': not a logging level name "
+        "(use DEBUG, INFO, WARNING, ERROR or CRITICAL)"
+    ]
+
+
 def test_configure_logging_twice_still_adds_exactly_one_handler(bare_logging: logging.Logger) -> None:
     with root_handlers():
         configure_logging("DEBUG")

@@ -378,7 +378,11 @@ def configure_logging(level: str | None) -> None:
         return
     numeric = logging.getLevelName(level.strip().upper())
     if not isinstance(numeric, int):
-        SDK_LOGGER.warning("ignoring %s=%r: not a logging level name", LOG_LEVEL_ENV, level)
+        SDK_LOGGER.warning(
+            "ignoring %s=%r: not a logging level name (use DEBUG, INFO, WARNING, ERROR or CRITICAL)",
+            LOG_LEVEL_ENV,
+            level,
+        )
         return
     SDK_LOGGER.setLevel(numeric)
     if not SDK_LOGGER.handlers and not logging.getLogger().handlers:
