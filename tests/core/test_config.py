@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import logging.handlers
 import os
 import string
 import sys
@@ -468,14 +469,12 @@ def test_configure_logging_sets_the_level_and_adds_one_stderr_handler(
 def test_an_unknown_log_level_is_ignored_with_a_warning_naming_the_valid_ones(
     bare_logging: logging.Logger,
 ) -> None:
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = records.append  # type: ignore[method-assign]
+    handler = logging.handlers.BufferingHandler(capacity=100)
     bare_logging.addHandler(handler)
     configure_logging("LOUD")
 
     assert bare_logging.level == logging.NOTSET
-    assert [r.getMessage() for r in records] == [
+    assert [r.getMessage() for r in handler.buffer] == [
         "ignoring ANYFRAME_LOG_LEVEL='LOUD': not a logging level name "
         "(use DEBUG, INFO, WARNING, ERROR or CRITICAL)"
     ]
