@@ -249,7 +249,7 @@ async def test_skill_content_and_mcp_config_must_be_dicts(af: AsyncAnyFrame, api
         ({"prompt": "x", "weights": [-math.inf]}, "body['weights'][0]", "not valid JSON"),
         ({"prompt": "x", "tags": {"a", "b"}}, "body['tags']", "use a list"),
         ({"prompt": "x", "attachments": [{"data": b"\x89PNG"}]}, "body['attachments'][0]['data']", "base64"),
-        ({"prompt": "x", "meta": object()}, "body['meta']", "is a object"),
+        ({"prompt": "x", "meta": object()}, "body['meta']", "is an object"),
         ({"prompt": "x", "meta": {(1, 2): "a"}}, "body['meta']", "keys must be str"),
         ({"prompt": "bad \ud800"}, "body['prompt']", "surrogate"),
     ],
