@@ -1,6 +1,8 @@
 """Chat turns and the paged transcript over real loopback sockets, against `anyframe.testing`.
 
 Contracts pinned:
+- a request a loop left pending is answered by `wait(on_request=...)`, which then reads the turn to its
+  `result`;
 - a turn with a permission request answered mid-way runs to its `result`; its payloads are exactly the
   transcript's events after the mark, in order, and the `TurnResult` holds the request, the tool calls
   and the text;
@@ -27,6 +29,7 @@ from anyframe import (
     PermissionRequestPayload,
     SessionEndedError,
     ThinkingBlock,
+    ToolResultPayload,
     TurnTimeoutError,
     UnknownChatPayload,
 )
@@ -48,6 +51,32 @@ async def _assert_matches_the_transcript(live: AsyncAnyFrame, turn: AsyncTurn) -
     rows = [row async for row in live.sessions.iter_transcript(turn.session_id, since=turn.since)]
     assert [row.seq for row in rows][-1] == turn.last_seq
     assert [p.model_dump(exclude_unset=True) for p in turn.result.events] == [row.payload for row in rows]
+
+
+@pytest.mark.anyio
+async def test_wait_answers_the_request_a_loop_left_pending(live: AsyncAnyFrame) -> None:
+    # A loop that stops at the request (or a Ctrl-C there), then wait(on_request=...): the request is
+    # already yielded, and must still be answered, not left to time the turn out.
+    session_id = await _running_session(live)
+    turn = await live.sessions.turn(session_id, "clean up, ask permission first", timeout=10)
+    async for payload in turn:
+        if isinstance(payload, PermissionRequestPayload):
+            break
+    assert isinstance(turn.pending, PermissionRequestPayload)
+    seen: list[object] = []
+
+    def approve(request: object) -> bool:
+        seen.append(request)
+        return True
+
+    result = await turn.wait(on_request=approve)
+
+    assert seen == [result.permission_requests[0]]
+    assert result.result is not None
+    assert result.result.subtype == "success"
+    outputs = [p.text for p in result.events if isinstance(p, ToolResultPayload)]
+    assert "removed ./build" in outputs  # approved, not "permission denied by the user"
+    await _assert_matches_the_transcript(live, turn)
 
 
 @pytest.mark.anyio

@@ -343,9 +343,10 @@ class AsyncTurn:
             ```
 
         Args:
-            on_request: Called with each request of the agent (a permission request or a question):
-                return `True` to approve, `False` to deny, a `str` to answer a question, or `None` to
-                leave it pending (someone else answers it). Without it, a request nobody answers
+            on_request: Called with each request of the agent (a permission request or a question),
+                the one already pending when `wait()` is called included: return `True` to approve,
+                `False` to deny, a `str` to answer a question, or `None` to leave it pending (someone
+                else answers it). Without it, a request nobody answers
                 keeps the turn waiting until its timeout.
 
         Returns:
@@ -359,13 +360,21 @@ class AsyncTurn:
                 bool, a str or None.
         """
         check_callback("on_request", on_request)
+        if on_request is not None and self.pending is not None:
+            # Yielded before this call (a loop left at it, Ctrl-C): still waiting, so answer it first.
+            await self._answer(on_request, self.pending)
         async for payload in self:
             if on_request is not None and payload is self.pending:
-                reply = reply_to_request(on_request(payload))
-                if reply is not None:
-                    await self.respond(reply[0], answer=reply[1])
+                await self._answer(on_request, payload)
         assert self._result is not None  # the iteration only ends at the result (or raises)
         return self._result
+
+    async def _answer(
+        self, on_request: Callable[[ChatPayload], bool | str | None], request: ChatPayload
+    ) -> None:
+        reply = reply_to_request(on_request(request))
+        if reply is not None:
+            await self.respond(reply[0], answer=reply[1])
 
     async def text_stream(self) -> AsyncIterator[str]:
         """Read the turn and yield only the assistant's text, as it arrives.
