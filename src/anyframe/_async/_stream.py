@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .._concurrency import AsyncAlarm, AsyncDeadline
+from .._concurrency._async import AsyncAlarm, AsyncDeadline
 from .._core.errors import error_from_response, translate_errors, undecodable
 from .._core.options import CallOptions
 from .._core.request import ApiRequest

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .._concurrency import AsyncDeadline, AsyncGate, AsyncLoops, AsyncSignal
+from .._concurrency._async import AsyncDeadline, AsyncGate, AsyncLoops, AsyncSignal
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo

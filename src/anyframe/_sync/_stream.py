@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .._concurrency import Alarm, Deadline
+from .._concurrency._sync import Alarm, Deadline
 from .._core.errors import error_from_response, translate_errors, undecodable
 from .._core.options import CallOptions
 from .._core.request import ApiRequest

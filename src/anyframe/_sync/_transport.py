@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .._concurrency import Deadline, Gate, Loops, Signal
+from .._concurrency._sync import Deadline, Gate, Loops, Signal
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo
