@@ -30,7 +30,7 @@ from ..exceptions import InvalidArgumentError
 from ._transport import AsyncEventStream, AsyncTransport
 
 if TYPE_CHECKING:
-    from ..models import User
+    from ..models._identity import User
     from ._raw import AsyncAnyFrameWithRawResponse
     from .agents import AsyncAgents
     from .attention import AsyncAttention
@@ -367,7 +367,7 @@ class AsyncAnyFrame:
             AuthError: The key is unknown or revoked.
         """
         from .._generated.api.identity import get_me
-        from ..models import User
+        from ..models._identity import User
 
         return await self._transport.model(get_me.build_request(), User, options)
 

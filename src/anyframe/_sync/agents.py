@@ -20,11 +20,10 @@ from .._generated.api.builds import (
     start_build,
     stream_build,
 )
-from .._generated.models.agent_create_request import AgentCreateRequest
-from .._generated.models.agent_update_request import AgentUpdateRequest
-from .._generated.models.build_request import BuildRequest
 from ..exceptions import BuildFailedError, InvalidArgumentError, NotFoundError
-from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl, Runtime
+from ..models._agents import Agent, AgentDetail
+from ..models._builds import Build, BuildQueued, BuildStatus, LogUrl
+from ..models._vocabulary import Runtime
 from ._base import Resource, body_fields, request_body
 from ._transport import EventStream, Transport
 from ._waiters import poll_until
@@ -121,6 +120,8 @@ class Agents(Resource):
             InvalidArgumentError: An empty `name`, a bad port or env var name; nothing was sent.
             ValidationError: The server rejected the body.
         """
+        from .._generated.models.agent_create_request import AgentCreateRequest
+
         check_text("name", name)  # required: None is no "not given" here
         body = request_body(AgentCreateRequest, locals(), _CHECKS)
         return self._transport.model(create_agent.build_request(body=body), Agent, options)
@@ -194,6 +195,8 @@ class Agents(Resource):
             NotFoundError: No such agent.
             ValidationError: The server rejected a value.
         """
+        from .._generated.models.agent_update_request import AgentUpdateRequest
+
         unknown = unknown_options(options)  # a misspelt field lands in `options`: say which fields exist
         if unknown:
             raise InvalidArgumentError(
@@ -252,6 +255,8 @@ class Agents(Resource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
+        from .._generated.models.build_request import BuildRequest
+
         body = BuildRequest(force=force)
         return self._transport.model(
             start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued, options

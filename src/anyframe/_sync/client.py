@@ -31,7 +31,7 @@ from ..exceptions import InvalidArgumentError
 from ._transport import EventStream, Transport
 
 if TYPE_CHECKING:
-    from ..models import User
+    from ..models._identity import User
     from ._raw import AnyFrameWithRawResponse
     from .agents import Agents
     from .attention import Attention
@@ -368,7 +368,7 @@ class AnyFrame:
             AuthError: The key is unknown or revoked.
         """
         from .._generated.api.identity import get_me
-        from ..models import User
+        from ..models._identity import User
 
         return self._transport.model(get_me.build_request(), User, options)
 

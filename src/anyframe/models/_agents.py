@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ._base import AnyFrameModel, Timestamp
+from ._base import AnyFrameModel, Timestamp, _empty_dict, _empty_list
 from ._vocabulary import ConnectorAuthKind, McpTransport, Runtime, SkillSource
 
 __all__ = ["Agent", "AgentConnectorToggle", "AgentDetail", "AgentImage", "AgentMcp", "AgentSkill"]
@@ -99,14 +99,14 @@ class Agent(AnyFrameModel):
     """Command run when building the image."""
     serve_cmd: str | None = None
     """Default dev-server command, e.g. `"bun dev"`."""
-    preview_ports: list[int] = Field(default_factory=list)
+    preview_ports: list[int] = Field(default_factory=_empty_list)
     """Ports the previews API may tunnel."""
     build_key: str | None = None
     """Cache key of the current image recipe."""
-    permissions: dict[str, object] = Field(default_factory=dict)
+    permissions: dict[str, object] = Field(default_factory=_empty_dict)
     """Permission settings (free-form), e.g. `{"preset": "full_trust"}`; presets `read_only`,
     `standard`, `full_trust`."""
-    env_vars: dict[str, str] = Field(default_factory=dict)
+    env_vars: dict[str, str] = Field(default_factory=_empty_dict)
     """Environment variables of the sandbox; values always come back masked as `"****"`."""
     warmup_image_id: str | None = None
     """Image saved by `save_as_base()` that new sessions hydrate from."""
@@ -119,11 +119,11 @@ class Agent(AnyFrameModel):
 class AgentDetail(Agent):
     """An [Agent][anyframe.models.Agent] with its skills, MCPs, connector toggles and image."""
 
-    skills: list[AgentSkill] = Field(default_factory=list)
+    skills: list[AgentSkill] = Field(default_factory=_empty_list)
     """Skills attached to the agent."""
-    mcps: list[AgentMcp] = Field(default_factory=list)
+    mcps: list[AgentMcp] = Field(default_factory=_empty_list)
     """Agent-scoped MCP servers."""
-    connectors: list[AgentConnectorToggle] = Field(default_factory=list)
+    connectors: list[AgentConnectorToggle] = Field(default_factory=_empty_list)
     """The user's connectors with their on/off state for this agent."""
     image: AgentImage | None = None
     """The built image, once a build succeeded."""
