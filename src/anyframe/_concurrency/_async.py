@@ -8,11 +8,11 @@ import contextlib
 import sys
 import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from . import LoopWatch
 
-__all__ = ["AsyncAlarm", "AsyncDeadline", "AsyncGate", "AsyncLoops", "AsyncSignal"]
+__all__ = ["AsyncAlarm", "AsyncDeadline", "AsyncFlat", "AsyncGate", "AsyncLoops", "AsyncSignal"]
 
 T = TypeVar("T")
 
@@ -159,3 +159,35 @@ class AsyncSignal:
             with self._lock:
                 self._waiters.discard(future)
         return self._set
+
+
+class AsyncFlat(Generic[T]):
+    """The items of an async generator of lists, one at a time (an event stream's events, parsed a
+    chunk at a time).
+
+    `aclose()` ends the iteration at once, items of the current list included, and closes the
+    generator of lists.
+    """
+
+    __slots__ = ("_batch", "_batches", "_index")
+
+    def __init__(self, batches: AsyncGenerator[list[T], None]) -> None:
+        self._batches = batches
+        self._batch: list[T] = []
+        self._index = 0
+
+    def __aiter__(self) -> AsyncFlat[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while self._index >= len(self._batch):
+            self._batch = await self._batches.__anext__()
+            self._index = 0
+        item = self._batch[self._index]
+        self._index += 1
+        return item
+
+    async def aclose(self) -> None:
+        """Drop what is left of the current list and close the generator of lists."""
+        self._batch = []
+        await self._batches.aclose()

@@ -3,13 +3,14 @@ generated sync shells import (no `asyncio` here)."""
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from typing import TypeVar
 
 from . import LoopWatch
 
-__all__ = ["Alarm", "Deadline", "Gate", "Loops", "Signal"]
+__all__ = ["Alarm", "Deadline", "Flat", "Gate", "Loops", "Signal"]
 
 T = TypeVar("T")
 
@@ -105,3 +106,42 @@ class Signal:
     def wait(self, seconds: float) -> bool:
         """Sleep `seconds`, or less if the flag gets set; return whether it is set."""
         return self._event.wait(seconds)
+
+
+class Flat(Iterator[T]):
+    """The sync twin of [`AsyncFlat`][anyframe._concurrency._async.AsyncFlat]: the items of a
+    generator of lists, one at a time.
+
+    Iterating `iter(flat)` runs at C speed (`itertools.chain`): a backlog replay hands out hundreds
+    of thousands of events a second, and a Python `__next__` per event would be a tenth of the cost
+    of parsing them. `close()` ends the iteration at once, items of the current list included, and
+    closes the generator of lists.
+    """
+
+    __slots__ = ("_batches", "_current", "_items")
+
+    def __init__(self, batches: Generator[list[T], None, None]) -> None:
+        self._batches = batches
+        # The list being handed out, so that close() can empty it under the chain's feet. A shared
+        # one-slot box rather than an attribute of self, so that the generator holds no reference
+        # to this object (a cycle would keep an abandoned stream's connection alive until the cycle
+        # collector ran).
+        self._current: list[list[T]] = [[]]
+        self._items = itertools.chain.from_iterable(_tracked(batches, self._current))
+
+    def __iter__(self) -> Iterator[T]:
+        return self._items
+
+    def __next__(self) -> T:
+        return self._items.__next__()
+
+    def close(self) -> None:
+        """Drop what is left of the current list and close the generator of lists."""
+        self._current[0].clear()
+        self._batches.close()
+
+
+def _tracked(batches: Iterator[list[T]], current: list[list[T]]) -> Iterator[list[T]]:
+    for batch in batches:
+        current[0] = batch
+        yield batch
