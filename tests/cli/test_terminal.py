@@ -8,7 +8,12 @@ Contracts pinned here:
 - `agents build ID --wait` on a terminal shows a spinner with the elapsed time while the log streams,
   removes it at the end, and prints the final state; exit status 0;
 - `agents delete ID` on a terminal asks first: `n` keeps the agent (exit status 1), `y` deletes it;
-- tables on a terminal are drawn and coloured, and carry no colour at all with `NO_COLOR` set.
+- tables on a terminal are drawn and coloured, and carry no colour at all with `NO_COLOR` set;
+- `sessions chat ID` is a REPL: at its `you>` prompt a typed message is sent, the reply streams in a
+  live display (the text growing above a spinner with the elapsed time, which is gone once the turn
+  ends), a permission request is shown in colour and asked `[y/n]`, `y` approves it and the turn goes
+  on to its result, the prompt comes back; Ctrl-C there exits 130 with a one-line note, no traceback;
+  Ctrl-D exits 0.
 
 tmux is installed by `make test-tools`. Without it these tests skip, except under `CI=true`, where a
 missing tmux fails them: a skipped terminal test would hide an untested interactive path.
@@ -85,14 +90,17 @@ class Terminal:
         """What the window shows now (with colour escapes when asked)."""
         return self._run("capture-pane", "-p", "-t", "cli", *(["-e"] if escapes else []))
 
-    def wait_for(self, text: str, *, timeout: float = 20.0) -> str:
+    def wait_for(self, *texts: str, timeout: float = 20.0) -> str:
+        """The first screen showing all of `texts` at once."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text in screen:
+            if all(text in screen for text in texts):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} did not appear on the terminal; it shows:\n{screen}")
+                raise AssertionError(
+                    f"{texts!r} did not appear together on the terminal; it shows:\n{screen}"
+                )
             time.sleep(0.05)
 
     def close(self) -> None:
@@ -103,8 +111,8 @@ class Terminal:
 
 @pytest.fixture
 def plane() -> Iterator[LocalControlPlane]:
-    # Real-time builds long enough (~2 s) to watch the spinner; everything else stays quick.
-    with serve(build_seconds=2.0, boot_seconds=0.05, turn_seconds=0.05) as running:
+    # Real-time builds and chat turns long enough (~2 s) to watch the spinner; boots stay quick.
+    with serve(build_seconds=2.0, boot_seconds=0.05, turn_seconds=2.0) as running:
         yield running
 
 
@@ -198,3 +206,45 @@ def test_tables_are_coloured_on_a_terminal_unless_no_color(term: Terminal, plane
     assert "running" in table
     assert "\x1b[3" not in table
     assert "\x1b[9" not in table
+
+
+def test_chat_streams_the_reply_asks_for_permission_and_leaves_on_ctrl_c(
+    term: Terminal, plane: LocalControlPlane
+) -> None:
+    session_id = str(plane.seed()["session_id"])
+    term.type(f"{_anyframe()} sessions chat {session_id}; echo exit=$?")
+    term.wait_for("you>")
+    term.type("please stream, and ask permission to clean up")
+    # The live display: the streamed text above a spinner with the elapsed time.
+    live = term.wait_for("Sure, working", "Working 0:00:0")
+    assert live.index("Sure, working") < live.index("Working 0:00:0")
+    asked = term.wait_for("Allow it? [y/n]")
+    assert "? permission requested: Bash(command=rm -rf ./build)" in asked
+    assert "Working 0:00" not in asked  # no spinner while it waits for the answer
+    assert "\x1b[35m" in term.screen(escapes=True)  # the request stands out, in magenta
+    term.type("y")
+    screen = term.wait_for("✓ success")
+    turn = screen.split("you> please stream")[1]
+    assert turn.count("Sure, working on it: please stream, and ask permission to clean up") == 1
+    assert turn.index("Allow it? [y/n] y") < turn.index("  approved") < turn.index("  ↳ removed ./build")
+    assert turn.index("  ↳ removed ./build") < turn.index("All done.") < turn.index("✓ success")
+    prompt = term.wait_for("✓ success")
+    assert prompt.rstrip().splitlines()[-1] == "you>"
+    assert "Working 0:00" not in prompt
+    decisions = plane.requests.filter(method="POST", path=f"/api/sessions/{session_id}/respond")
+    assert [record.body["decision"] for record in decisions] == ["approve"]  # type: ignore[index]
+
+    term.keys("C-c")
+    screen = term.wait_for("exit=130")
+    assert "Interrupted." in screen
+    assert "Traceback" not in screen
+
+
+def test_chat_ctrl_d_leaves_with_0(term: Terminal, plane: LocalControlPlane) -> None:
+    session_id = str(plane.seed()["session_id"])
+    term.type(f"{_anyframe()} sessions chat {session_id}; echo exit=$?")
+    term.wait_for("you>")
+    term.keys("C-d")
+    screen = term.wait_for("exit=0")
+    assert "Traceback" not in screen
+    assert plane.requests.filter(method="POST", path=f"/api/sessions/{session_id}/message") == []

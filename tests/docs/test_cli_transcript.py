@@ -84,6 +84,12 @@ SCRIPT = [
     _step("anyframe tokens create ci-bot"),
     _step("anyframe tokens list"),
     _step("anyframe sessions list | cut -f1,3", plain=True, filter=_cut((1, 3))),
+    _step('anyframe sessions send {session} "list the files" --wait'),
+    _step(
+        "printf 'clean up the build, ask permission first\\ny\\n' | anyframe sessions chat {session}",
+        stdin="clean up the build, ask permission first\ny\n",
+    ),
+    _step("anyframe sessions tail {session} --until-result"),
     _step("anyframe --json sessions get {session}"),
     _step("anyframe sessions terminate {session}"),
     _step("anyframe agents get 99", status=1),

@@ -30,12 +30,15 @@ def _command() -> click.Group:
     from ._account import credentials, me, tokens
     from ._agents import agents
     from ._app import cli
+    from ._chat import chat, send, tail
     from ._connectors import connectors
     from ._plane import plane
     from ._sessions import attention, previews, sessions
 
     for command in (me, tokens, credentials, connectors, agents, sessions, previews, attention, plane):
         cli.add_command(command)
+    for chat_command in (tail, send, chat):
+        sessions.add_command(chat_command)
     return cli
 
 

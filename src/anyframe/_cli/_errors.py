@@ -2,8 +2,8 @@
 
 | exit | when |
 | --- | --- |
-| 0 | done (a build that `succeeded`) |
-| 1 | the API or the network said no: any `AnyFrameError`, a waiter's timeout, a failed build |
+| 0 | done (a build that `succeeded`, a chat turn whose result is a success) |
+| 1 | the API or the network said no: any `AnyFrameError`, a waiter's timeout, a failed build, a chat turn whose result is an error |
 | 2 | usage: a bad option or argument, caught by Click or by the SDK before anything was sent |
 | 130 | interrupted (Ctrl-C) |
 

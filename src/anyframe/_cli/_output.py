@@ -150,9 +150,14 @@ class Output:
         else:
             click.echo(message)
 
-    def event(self, event: str, data: object) -> None:
-        """One JSON line `{"event": ..., "data": ...}` of a stream (JSON mode only)."""
-        click.echo(json_line({"event": event, "data": data}))
+    def event(self, event: str, data: object, *, seq: int | None = None) -> None:
+        """One JSON line `{"event": ..., "data": ...}` of a stream (JSON mode only); chat events also
+        carry their `"seq"`."""
+        line: dict[str, object] = {"event": event}
+        if seq is not None:
+            line["seq"] = seq
+        line["data"] = data
+        click.echo(json_line(line))
 
     def text(self, text: str, *, style: str | None = None) -> None:
         """A line of text on stdout, styled on a terminal."""

@@ -1,7 +1,7 @@
 """`anyframe sessions ...`, `anyframe previews ...` and `anyframe attention`: sandboxes and what they need.
 
-The chat commands (`sessions tail`, `send`, `chat`) are built on the SDK's typed chat turns and are
-not part of this module; they join the `sessions` group when those turns exist.
+The chat commands (`sessions tail`, `send`, `chat`) live in `_chat`; the entry point adds them to the
+`sessions` group.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ._format import json_document
 if TYPE_CHECKING:
     from anyframe import PreviewActionResult, Session
 
-__all__ = ["attention", "previews", "sessions"]
+__all__ = ["attention", "previews", "sessions", "wait_running"]
 
 _SESSION = click.argument("session_id", metavar="SESSION_ID")
 
@@ -74,7 +74,7 @@ def sessions_new(
         resume_from_snapshot_id=snapshot_id,
         is_setup_session=setup,
     )
-    app.out.detail(_wait_running(app, session, timeout) if wait else session)
+    app.out.detail(wait_running(app, session, timeout) if wait else session)
 
 
 @sessions.command("terminate")
@@ -96,7 +96,7 @@ def sessions_terminate(app: App, session_id: str) -> None:
 def sessions_resume(app: App, session_id: str, unsafe: bool, wait: bool, timeout: float) -> None:
     """Boot session SESSION_ID again from its latest snapshot."""
     session = app.client.sessions.resume(session_id, unsafe=unsafe)
-    app.out.detail(_wait_running(app, session, timeout) if wait else session)
+    app.out.detail(wait_running(app, session, timeout) if wait else session)
 
 
 @sessions.command("delete")
@@ -118,7 +118,8 @@ def sessions_snapshots(app: App, session_id: str) -> None:
     app.out.table(app.client.sessions.snapshots(session_id), empty="No snapshots yet.")
 
 
-def _wait_running(app: App, session: Session, timeout: float) -> Session:
+def wait_running(app: App, session: Session, timeout: float) -> Session:
+    """Wait until the session runs, behind a spinner showing its status (`sessions new|resume --wait`, `chat`)."""
     with app.out.progress(f"Session {session.id}: {session.status}") as live:
         return app.client.sessions.wait_until_running(
             session.id, timeout=timeout, on_status=lambda s: live.status(f"Session {s.id}: {s.status}")
