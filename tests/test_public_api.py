@@ -50,7 +50,7 @@ import anyframe
 import anyframe.exceptions as exceptions
 import anyframe.models as models
 from anyframe._async import _raw as raw_async
-from anyframe._async._transport import AsyncEventStream
+from anyframe._async._stream import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
 from anyframe._async.turns import AsyncTurn
 from anyframe._exports import LazyExports, literal_all

@@ -10,7 +10,7 @@ from .._core.validate import check_flag, check_id, check_object, check_text
 from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
 from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
 from .._generated.api.skills import create_skill, delete_skill, list_skills, update_skill
-from ..models._agents import AgentConnectorToggle, AgentMcp, AgentSkill
+from ..models._agent_detail import AgentConnectorToggle, AgentMcp, AgentSkill
 from ._base import AsyncResource, unset
 
 __all__ = ["AsyncAgentConnectors", "AsyncMcps", "AsyncSkills"]

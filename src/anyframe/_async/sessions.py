@@ -29,13 +29,13 @@ from .._generated.api.sessions import (
 )
 from ..exceptions import SessionEndedError
 from ._base import session_arg, unset
-from ._transport import AsyncEventStream
 from ._waiters import poll_until
 from .previews import AsyncPreviews
 from .turns import AsyncTurn
 
 if TYPE_CHECKING:
     from ..models._sessions import ChatEvent, SaveAsBaseResult, Session, Snapshot
+    from ._stream import AsyncEventStream
 
 # The models are imported by the methods returning them: a process that only streams chat events
 # (`events()`, `turn()`) never imports pydantic, which keeps its memory and start-up near raw httpx's.

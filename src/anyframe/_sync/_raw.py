@@ -18,7 +18,8 @@ from typing import cast
 from .._core.options import RequestOptions, Unpack
 from .._core.raw import RawResponse
 from .._core.validate import SessionId
-from ..models._agents import Agent, AgentConnectorToggle, AgentDetail, AgentMcp, AgentSkill
+from ..models._agent_detail import AgentConnectorToggle, AgentDetail, AgentMcp, AgentSkill
+from ..models._agents import Agent
 from ..models._attention import AttentionItem
 from ..models._builds import Build, BuildQueued, BuildStatus, LogUrl
 from ..models._connectors import Connector, ConnectorAuthorize, ConnectorCatalogItem, ConnectorDiscovery

@@ -23,7 +23,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -40,10 +40,12 @@ from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from .._core.secrets import Secrets
 from ..exceptions import APITimeoutError, ClientClosedError, InvalidArgumentError, ResponseValidationError
 from ._io import pause, shutdown
-from ._stream import EventStream, StreamRequest
 
-# EventStream is defined in _stream.py and re-exported for the resource modules that return it.
-__all__ = ["POOL_SIZE", "Answer", "EventStream", "Transport", "StreamConnection"]
+if TYPE_CHECKING:
+    # Loaded by `stream()`: a program that never streams does not import the event-stream machinery.
+    from ._stream import EventStream, StreamRequest
+
+__all__ = ["POOL_SIZE", "Answer", "Transport", "StreamConnection"]
 
 T = TypeVar("T")
 Options = Mapping[str, object] | None
@@ -544,6 +546,8 @@ class Transport:
                 (checked now).
             ClientClosedError: The client is closed.
         """
+        from ._stream import EventStream
+
         self.check_open()
         checked = bodiless_options(
             options, "an event stream sends no body, so extra_body has nothing to go in"
