@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["imported_modules", "main", "prune", "reachable"]
+__all__ = ["drop_empty_type_checking", "imported_modules", "main", "prune", "reachable"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -59,8 +59,29 @@ def generate(out: Path) -> None:
     for cache in out.rglob("__pycache__"):
         shutil.rmtree(cache)
     _run(BIN / "ruff", "check", *RUFF_FLAGS, "--select", "F401,I001", "--fix", "--quiet", out)
+    if drop_empty_type_checking(out):  # blocks whose only imports the F401 fix removed
+        _run(BIN / "ruff", "check", *RUFF_FLAGS, "--select", "F401,I001", "--fix", "--quiet", out)
     prune(out)  # after the F401 fix: the template imports response models it then does not use
     _run(BIN / "ruff", "format", *RUFF_FLAGS, "--quiet", out)
+
+
+_EMPTY_TYPE_CHECKING = "\nif TYPE_CHECKING:\n    pass\n"
+
+
+def drop_empty_type_checking(out: Path) -> bool:
+    """Remove the `if TYPE_CHECKING: pass` blocks ruff leaves where it removed every import of one.
+
+    The endpoint template imports the operation's types for type checkers only, response models
+    included, which the builders never use. Returns whether any file changed (its `TYPE_CHECKING`
+    import is then unused too, for the next F401 fix).
+    """
+    changed = False
+    for path in out.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if _EMPTY_TYPE_CHECKING in text:
+            path.write_text(text.replace(_EMPTY_TYPE_CHECKING, "\n"), encoding="utf-8")
+            changed = True
+    return changed
 
 
 def _module_name(base: Path, path: Path) -> str:

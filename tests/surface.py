@@ -11,10 +11,10 @@ import pkgutil
 import typing
 from collections.abc import Callable
 
-from anyframe._async._transport import AsyncEventStream
+from anyframe._async._stream import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
 from anyframe._async.turns import AsyncTurn
-from anyframe._sync._transport import EventStream
+from anyframe._sync._stream import EventStream
 from anyframe._sync.client import AnyFrame
 from anyframe._sync.turns import Turn
 

@@ -50,7 +50,7 @@ import anyframe
 import anyframe.exceptions as exceptions
 import anyframe.models as models
 from anyframe._async import _raw as raw_async
-from anyframe._async._transport import AsyncEventStream
+from anyframe._async._stream import AsyncEventStream
 from anyframe._async.client import AsyncAnyFrame
 from anyframe._async.turns import AsyncTurn
 from anyframe._exports import LazyExports, literal_all
@@ -243,7 +243,7 @@ def test_unknown_attribute_raises_attribute_error_naming_it() -> None:
 
 _LAZY_PROBE = """
 import json, sys
-heavy = ("pydantic", "httpx", "dotenv", "anyframe._generated", "anyframe.models", "anyframe._sync")
+heavy = ("pydantic", "httpx", "dotenv", "anyframe._generated", "anyframe.models", "anyframe._sync.client")
 seen = {}
 import anyframe
 anyframe.__version__
@@ -295,7 +295,7 @@ def test_building_a_client_loads_httpx_but_no_resource_code(lazy_imports: dict[s
 
 
 def test_a_resource_loads_its_generated_builders_on_first_access(lazy_imports: dict[str, list[str]]) -> None:
-    assert {"httpx", "anyframe._generated", "anyframe._sync", "anyframe.models"} <= set(
+    assert {"httpx", "anyframe._generated", "anyframe._sync.client", "anyframe.models"} <= set(
         lazy_imports["resource"]
     )
 

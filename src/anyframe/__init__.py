@@ -24,10 +24,13 @@ from typing import TYPE_CHECKING
 from ._exports import LazyExports
 from ._version import __version__ as __version__
 
-# Cheapest first: a name is loaded from the first source exporting it.
+# A name is loaded from the first source exporting it, and sources are read in this order until one
+# does: the exceptions (imported by everything else anyway), the clients (the sync one imports no
+# asyncio, so the types both export come from it), and the models last, since listing their names
+# means reading ten source files (`anyframe.AnyFrame` reads three files, not fourteen).
 _EXPORTS = LazyExports(
     __name__,
-    (".exceptions", ".models", "._async.client", "._sync.client", "._async.turns", "._sync.turns"),
+    (".exceptions", "._sync.client", "._async.client", "._sync.turns", "._async.turns", ".models"),
     extra=("__version__",),
 )
 

@@ -24,7 +24,10 @@ from functools import cached_property
 __all__ = ["LazyExports", "literal_all"]
 
 _ALL = re.compile(r"^__all__ = \[([^\]]*)\][ \t]*$", re.MULTILINE)
-_CHANGED = re.compile(r"^__all__\b|\b__all__\s*(\+=|\.)", re.MULTILINE)  # any other binding or mutation
+# Patterns that start with the literal `__all__` let `re` skip ahead to each mention; one that starts
+# with `\b` or an alternation tries every position (about 1 ms per source file instead of 20 us).
+_MENTION = re.compile(r"__all__")
+_MUTATION = re.compile(r"\s*(\+=|\.)")
 _QUOTED = re.compile(r'"([A-Za-z_]\w*)"')
 _SEPARATORS = re.compile(r"[\s,]*")
 
@@ -48,11 +51,25 @@ def literal_all(module: str) -> list[str] | None:
     except (ImportError, OSError):
         return None
     match = _ALL.search(source) if isinstance(source, str) else None
-    if match is None or len(_CHANGED.findall(source)) != 1:
+    if match is None or _bindings(source) != 1:
         return None
     if not _SEPARATORS.fullmatch(_QUOTED.sub("", match.group(1))):
         return None
     return _QUOTED.findall(match.group(1))
+
+
+def _bindings(source: str) -> int:
+    """How many times `source` binds or mutates `__all__`: at the start of a line, or as `__all__ +=`
+    or `__all__.` anywhere (`__all__.append(...)`)."""
+    count = 0
+    for mention in _MENTION.finditer(source):
+        start, end = mention.span()
+        before, after = source[start - 1 : start] or "\n", source[end : end + 1]
+        if after == "_" or after.isalnum() or before == "_" or before.isalnum():
+            continue  # part of a longer name
+        if before == "\n" or _MUTATION.match(source, end):
+            count += 1
+    return count
 
 
 class LazyExports:

@@ -21,7 +21,7 @@ import respx
 from httpx._config import create_ssl_context as httpx_ssl_context
 
 from anyframe import AsyncAnyFrame
-from anyframe._concurrency import AsyncSignal
+from anyframe._concurrency._async import AsyncSignal
 from anyframe.testing import LocalControlPlane, serve
 from conftest import API_KEY, BASE_URL
 

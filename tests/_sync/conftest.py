@@ -22,7 +22,7 @@ import respx
 from httpx._config import create_ssl_context as httpx_ssl_context
 
 from anyframe import AnyFrame
-from anyframe._concurrency import Signal
+from anyframe._concurrency._sync import Signal
 from anyframe.testing import LocalControlPlane, serve
 from conftest import API_KEY, BASE_URL
 

@@ -311,3 +311,57 @@ def test_delivered_events_refill_the_status_budget() -> None:
     assert state.answer_failed(502, {}, max_retries=1) is None
     state.admit_all([SSEEvent("a", id="1")])
     assert state.answer_failed(502, {}, max_retries=1) is not None
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.integers(min_value=0, max_value=60).map(str),
+                st.integers(min_value=0, max_value=60).map(lambda n: f"{n:03d}"),
+                st.sampled_from(["x", "٣", "1e3", "-1"]),
+            ),
+            max_size=8,
+        )
+        | st.integers(min_value=0, max_value=50).flatmap(
+            lambda start: st.integers(min_value=2, max_value=12).map(
+                lambda size: [str(n) for n in range(start, start + size)]
+            )
+        ),
+        max_size=12,
+    )
+)
+def test_delivered_ids_answer_exactly_like_a_set_whatever_the_chunks(chunks: list[list[str]]) -> None:
+    # Chunks of consecutive seqs take a fast path (one range per chunk); every other shape, the
+    # general one. Membership must be exact either way: an id is known iff it was delivered (numeric
+    # ids by value, as a reconnect compares them).
+    delivered = DeliveredIds()
+    numbers: set[int] = set()
+    others: set[str] = set()
+    for chunk in chunks:
+        delivered.add_all(chunk)
+        for event_id in chunk:
+            if event_id.isdigit() and event_id.isascii():
+                numbers.add(int(event_id))
+            else:
+                others.add(event_id)
+    for n in range(0, 70):
+        assert (str(n) in delivered) == (n in numbers), n
+    for other in ["x", "٣", "1e3", "-1"]:
+        assert (other in delivered) == (other in others), other
+
+
+def test_a_chunk_of_consecutive_seqs_extends_the_last_range_in_one_step() -> None:
+    delivered = DeliveredIds()
+    delivered.add_all(["1", "2", "3"])
+    delivered.add_all([str(n) for n in range(4, 1000)])
+    assert "999" in delivered
+    assert "1000" not in delivered
+    delivered.add_all(["1001", "1000", "1002"])  # not in order: the general path, still exact
+    assert all(str(n) in delivered for n in range(1, 1003))
+    assert "1003" not in delivered
+    assert delivered._ranges == [[1, 1002]]
+    delivered.add_all(["5", "7"])  # not consecutive: nothing in between is invented
+    delivered.add_all(["2000", "2002", "2003"])
+    assert "2001" not in delivered
+    assert "2003" in delivered

@@ -22,7 +22,8 @@ import pytest
 from anyframe import AnyFrame, AsyncAnyFrame, TurnTimeoutError
 from anyframe._async._base import session_arg
 from anyframe._async._stream import AsyncEventStream
-from anyframe._concurrency import Alarm, AsyncAlarm
+from anyframe._concurrency._async import AsyncAlarm
+from anyframe._concurrency._sync import Alarm
 from anyframe._generated.api.chat import stream_events
 from anyframe._sync._stream import EventStream
 from loopback import Exchange, serve_loopback, session_json

@@ -14,7 +14,7 @@ import socket
 
 import httpx
 
-from .._concurrency import AsyncSignal
+from .._concurrency._async import AsyncSignal
 
 __all__ = ["pause", "shutdown", "sleep"]
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import httpx
 
-from .._concurrency import AsyncAlarm, AsyncDeadline
+from .._concurrency._async import AsyncAlarm, AsyncDeadline, AsyncFlat
 from .._core.errors import error_from_response, translate_errors, undecodable
 from .._core.options import CallOptions
 from .._core.request import ApiRequest
@@ -70,7 +70,8 @@ class AsyncEventStream:
         what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
         self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
         self._deadline = deadline  # time.monotonic() past which iterating raises TimeoutError
-        self._events = _follow(transport, request, resume, self._state, options, deadline)
+        # The loop yields the events of each chunk as one list; AsyncFlat hands them out one by one.
+        self._events = AsyncFlat(_follow(transport, request, resume, self._state, options, deadline))
 
     @property
     def last_event_id(self) -> str | None:
@@ -103,8 +104,10 @@ class AsyncEventStream:
         """
         return self._state.reconnects
 
-    def __aiter__(self) -> AsyncEventStream:
-        return self
+    def __aiter__(self) -> AsyncIterator[SSEEvent]:
+        # Without a deadline, the loop iterates the events directly (in the sync flavour at C speed);
+        # with one, each step goes through __anext__ and its deadline.
+        return self if self._deadline is not None else self._events.__aiter__()
 
     async def __anext__(self) -> SSEEvent:
         if self._deadline is None:
@@ -150,8 +153,8 @@ async def _follow(
     state: StreamResume,
     options: CallOptions | None,
     deadline: float | None,
-) -> AsyncGenerator[SSEEvent, None]:
-    """The events of one logical stream, across as many connections as it takes."""
+) -> AsyncGenerator[list[SSEEvent], None]:
+    """The events of one logical stream, across as many connections as it takes, a chunk's worth at a time."""
     request = pending if isinstance(pending, ApiRequest) else await pending()
     path = state.what = request.path
     logger = transport.logger
@@ -197,12 +200,14 @@ async def _follow(
                     failure, at_least = error, asked
                 else:
                     async for chunk in response.aiter_bytes():
-                        for event in state.admit_all(decoder.feed(chunk)):
-                            yield event
+                        batch = state.admit_all(decoder.feed(chunk))
+                        if batch:
+                            yield batch
                         _past(deadline, path)
                     # A clean end: a last event lacking only its blank line is whole; deliver it.
-                    for event in state.admit_all(decoder.finish()):
-                        yield event
+                    batch = state.admit_all(decoder.finish())
+                    if batch:
+                        yield batch
             except httpx.DecodingError as exc:
                 raise undecodable(response.status_code, response.headers) from exc
             except (httpx.TransportError, httpx.StreamError) as exc:

@@ -22,11 +22,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from .._concurrency import AsyncDeadline, AsyncGate, AsyncLoops, AsyncSignal
+from .._concurrency._async import AsyncDeadline, AsyncGate, AsyncLoops, AsyncSignal
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo
@@ -39,10 +39,12 @@ from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from .._core.secrets import Secrets
 from ..exceptions import APITimeoutError, ClientClosedError, InvalidArgumentError, ResponseValidationError
 from ._io import pause, shutdown
-from ._stream import AsyncEventStream, StreamRequest
 
-# AsyncEventStream is defined in _stream.py and re-exported for the resource modules that return it.
-__all__ = ["POOL_SIZE", "Answer", "AsyncEventStream", "AsyncTransport", "StreamConnection"]
+if TYPE_CHECKING:
+    # Loaded by `stream()`: a program that never streams does not import the event-stream machinery.
+    from ._stream import AsyncEventStream, StreamRequest
+
+__all__ = ["POOL_SIZE", "Answer", "AsyncTransport", "StreamConnection"]
 
 T = TypeVar("T")
 Options = Mapping[str, object] | None
@@ -545,6 +547,8 @@ class AsyncTransport:
                 (checked now).
             ClientClosedError: The client is closed.
         """
+        from ._stream import AsyncEventStream
+
         self.check_open()
         checked = bodiless_options(
             options, "an event stream sends no body, so extra_body has nothing to go in"

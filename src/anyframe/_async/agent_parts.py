@@ -10,16 +10,7 @@ from .._core.validate import check_flag, check_id, check_object, check_text
 from .._generated.api.agent_connectors import list_agent_connectors, set_agent_connector
 from .._generated.api.mcps import create_mcp, delete_mcp, list_mcps, update_mcp
 from .._generated.api.skills import create_skill, delete_skill, list_skills, update_skill
-from .._generated.models.connector_toggle_request import ConnectorToggleRequest
-from .._generated.models.mcp_create_request import McpCreateRequest
-from .._generated.models.mcp_create_request_config import McpCreateRequestConfig
-from .._generated.models.mcp_update_request import McpUpdateRequest
-from .._generated.models.mcp_update_request_config import McpUpdateRequestConfig
-from .._generated.models.skill_create_request import SkillCreateRequest
-from .._generated.models.skill_create_request_content import SkillCreateRequestContent
-from .._generated.models.skill_update_request import SkillUpdateRequest
-from .._generated.models.skill_update_request_content import SkillUpdateRequestContent
-from ..models import AgentConnectorToggle, AgentMcp, AgentSkill
+from ..models._agent_detail import AgentConnectorToggle, AgentMcp, AgentSkill
 from ._base import AsyncResource, unset
 
 __all__ = ["AsyncAgentConnectors", "AsyncMcps", "AsyncSkills"]
@@ -90,6 +81,9 @@ class AsyncSkills(AsyncResource):
             NotFoundError: No such agent.
             ValidationError: The server rejected the body (e.g. an unknown `source`).
         """
+        from .._generated.models.skill_create_request import SkillCreateRequest
+        from .._generated.models.skill_create_request_content import SkillCreateRequestContent
+
         body = SkillCreateRequest(
             name=check_text("name", name),
             source=check_text("source", source),  # type: ignore[arg-type]  # the server owns the enum
@@ -130,6 +124,9 @@ class AsyncSkills(AsyncResource):
             InvalidArgumentError: A bad id, an empty `name`, or `content` is not a dict; nothing was sent.
             NotFoundError: No such agent or skill.
         """
+        from .._generated.models.skill_update_request import SkillUpdateRequest
+        from .._generated.models.skill_update_request_content import SkillUpdateRequestContent
+
         new_content = _object("content", content)
         body = SkillUpdateRequest(
             name=unset(check_text("name", name, allow_none=True)),
@@ -226,6 +223,9 @@ class AsyncMcps(AsyncResource):
             NotFoundError: No such agent.
             ValidationError: The server rejected the body (e.g. an unknown `transport`).
         """
+        from .._generated.models.mcp_create_request import McpCreateRequest
+        from .._generated.models.mcp_create_request_config import McpCreateRequestConfig
+
         body = McpCreateRequest(
             name=check_text("name", name),
             transport=check_text("transport", transport),  # type: ignore[arg-type]  # the server owns the enum
@@ -269,6 +269,9 @@ class AsyncMcps(AsyncResource):
             InvalidArgumentError: A bad id, an empty `name`, or `config` is not a dict; nothing was sent.
             NotFoundError: No such agent or MCP server.
         """
+        from .._generated.models.mcp_update_request import McpUpdateRequest
+        from .._generated.models.mcp_update_request_config import McpUpdateRequestConfig
+
         new_config = _object("config", config)
         body = McpUpdateRequest(
             name=unset(check_text("name", name, allow_none=True)),
@@ -352,6 +355,8 @@ class AsyncAgentConnectors(AsyncResource):
                 was sent.
             NotFoundError: No such agent or connector.
         """
+        from .._generated.models.connector_toggle_request import ConnectorToggleRequest
+
         request = set_agent_connector.build_request(
             check_id("agent_id", agent_id), check_id("connector_id", connector_id),
             body=ConnectorToggleRequest(enabled=check_flag("enabled", enabled)),

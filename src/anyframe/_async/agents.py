@@ -5,29 +5,25 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from .._core.options import OPTION_NAMES, RequestOptions, Unpack, WaitOptions, unknown_options
-from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
 from .._core.request import ApiRequest
 from .._core.validate import check_count, check_env_vars, check_id, check_object, check_ports, check_text
-from .._generated.api.agents import create_agent, delete_agent, get_agent, list_agents, update_agent
-from .._generated.api.builds import (
-    get_build_log_url,
-    get_build_status,
-    list_builds,
-    start_build,
-    stream_build,
-)
-from .._generated.models.agent_create_request import AgentCreateRequest
-from .._generated.models.agent_update_request import AgentUpdateRequest
-from .._generated.models.build_request import BuildRequest
+from .._generated.api.agents import list_agents
 from ..exceptions import BuildFailedError, InvalidArgumentError, NotFoundError
-from ..models import Agent, AgentDetail, Build, BuildQueued, BuildStatus, LogUrl, Runtime
+from ..models._agents import Agent
+from ..models._vocabulary import Runtime
 from ._base import AsyncResource, body_fields, request_body
-from ._transport import AsyncEventStream, AsyncTransport
-from ._waiters import poll_until
-from .agent_parts import AsyncAgentConnectors, AsyncMcps, AsyncSkills
+
+if TYPE_CHECKING:
+    # Loaded by the methods that use them: a program that only lists agents (a CLI, a cron job)
+    # does not pay for the build models, the pollers or the sub-resources (about 5 ms of a cold start).
+    from ..models._agent_detail import AgentDetail
+    from ..models._builds import Build, BuildQueued, BuildStatus, LogUrl
+    from ._stream import AsyncEventStream
+    from .agent_parts import AsyncAgentConnectors, AsyncMcps, AsyncSkills
 
 __all__ = ["AsyncAgents"]
 
@@ -52,15 +48,47 @@ class AsyncAgents(AsyncResource):
         connectors: Per-agent toggles of your user-level connectors.
     """
 
-    skills: AsyncSkills
-    mcps: AsyncMcps
-    connectors: AsyncAgentConnectors
+    @cached_property
+    def skills(self) -> AsyncSkills:
+        """The agent's Claude Code skills.
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        super().__init__(transport)
-        self.skills = AsyncSkills(transport)
-        self.mcps = AsyncMcps(transport)
-        self.connectors = AsyncAgentConnectors(transport)
+        Example:
+            ```python
+            for skill in await af.agents.skills.list(agent.id):
+                print(skill.name, skill.source)
+            ```
+        """
+        from .agent_parts import AsyncSkills
+
+        return AsyncSkills(self._transport)
+
+    @cached_property
+    def mcps(self) -> AsyncMcps:
+        """The agent's own MCP servers.
+
+        Example:
+            ```python
+            for mcp in await af.agents.mcps.list(agent.id):
+                print(mcp.name, mcp.transport, "enabled" if mcp.enabled else "disabled")
+            ```
+        """
+        from .agent_parts import AsyncMcps
+
+        return AsyncMcps(self._transport)
+
+    @cached_property
+    def connectors(self) -> AsyncAgentConnectors:
+        """Per-agent toggles of your user-level connectors.
+
+        Example:
+            ```python
+            for toggle in await af.agents.connectors.list(agent.id):
+                print(toggle.display_name, "on" if toggle.enabled else "off")
+            ```
+        """
+        from .agent_parts import AsyncAgentConnectors
+
+        return AsyncAgentConnectors(self._transport)
 
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Agent]:
         """List your agents.
@@ -120,6 +148,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: An empty `name`, a bad port or env var name; nothing was sent.
             ValidationError: The server rejected the body.
         """
+        from .._generated.api.agents import create_agent
+        from .._generated.models.agent_create_request import AgentCreateRequest
+
         check_text("name", name)  # required: None is no "not given" here
         body = request_body(AgentCreateRequest, locals(), _CHECKS)
         return await self._transport.model(create_agent.build_request(body=body), Agent, options)
@@ -143,6 +174,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent, or not yours.
         """
+        from .._generated.api.agents import get_agent
+        from ..models._agent_detail import AgentDetail
+
         return await self._transport.model(
             get_agent.build_request(check_id("agent_id", agent_id)), AgentDetail, options
         )
@@ -193,6 +227,10 @@ class AsyncAgents(AsyncResource):
             NotFoundError: No such agent.
             ValidationError: The server rejected a value.
         """
+        from .._generated.api.agents import update_agent
+        from .._generated.models.agent_update_request import AgentUpdateRequest
+        from ..models._agent_detail import AgentDetail
+
         unknown = unknown_options(options)  # a misspelt field lands in `options`: say which fields exist
         if unknown:
             raise InvalidArgumentError(
@@ -221,6 +259,8 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
+        from .._generated.api.agents import delete_agent
+
         return await self._transport.empty(
             delete_agent.build_request(check_id("agent_id", agent_id)), options
         )
@@ -251,6 +291,10 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
+        from .._generated.api.builds import start_build
+        from .._generated.models.build_request import BuildRequest
+        from ..models._builds import BuildQueued
+
         body = BuildRequest(force=force)
         return await self._transport.model(
             start_build.build_request(check_id("agent_id", agent_id), body=body), BuildQueued, options
@@ -275,6 +319,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
+        from .._generated.api.builds import get_build_status
+        from ..models._builds import BuildStatus
+
         request = get_build_status.build_request(check_id("agent_id", agent_id))
         return await self._transport.model(request, BuildStatus, options)
 
@@ -300,6 +347,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `agent_id` or `limit` is not a non-negative int; nothing was sent.
             NotFoundError: No such agent.
         """
+        from .._generated.api.builds import list_builds
+        from ..models._builds import Build
+
         request = list_builds.build_request(check_id("agent_id", agent_id), limit=check_count("limit", limit))
         return await self._transport.models(request, Build, options)
 
@@ -324,6 +374,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: An id is not a non-negative int; nothing was sent.
             NotFoundError: No such agent, or no such build of this agent.
         """
+        from .._generated.api.builds import get_build_log_url
+        from ..models._builds import LogUrl
+
         request = get_build_log_url.build_request(
             check_id("agent_id", agent_id), check_id("build_id", build_id)
         )
@@ -360,6 +413,8 @@ class AsyncAgents(AsyncResource):
                 Raised when iteration starts.
             APIConnectionError: The connection failed or dropped mid-log.
         """
+        from .._generated.api.builds import stream_build
+
         agent = check_id("agent_id", agent_id)
         # No resume: the build log has no event ids, so a reconnect would replay it from the start.
         if build_id is not None:
@@ -414,6 +469,9 @@ class AsyncAgents(AsyncResource):
             InvalidArgumentError: `timeout` or `poll_interval` is not positive, or `agent_id` is not a
                 non-negative int; nothing was sent.
         """
+        from .._core.polling import BUILD_DONE, BUILD_FAILED, Poll
+        from ._waiters import poll_until
+
         poll = Poll(
             BUILD_DONE, BUILD_FAILED, timeout, poll_interval, what=f"build of agent {agent_id}",
             not_started=f"it was never built: queue a build with agents.build({agent_id}) first",

@@ -27,11 +27,12 @@ from .._core.raw import RawResponse
 from .._core.sse import SSEEvent
 from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
-from ._transport import AsyncEventStream, AsyncTransport
+from ._transport import AsyncTransport
 
 if TYPE_CHECKING:
-    from ..models import User
+    from ..models._identity import User
     from ._raw import AsyncAnyFrameWithRawResponse
+    from ._stream import AsyncEventStream
     from .agents import AsyncAgents
     from .attention import AsyncAttention
     from .connectors import AsyncConnectors
@@ -54,6 +55,15 @@ __all__ = [
     "SessionId",
     "WaitOptions",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The event-stream class loads on first use (a program that never streams does not import it).
+    if name == "AsyncEventStream":
+        from ._stream import AsyncEventStream
+
+        return AsyncEventStream
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class AsyncAnyFrame:
@@ -367,7 +377,7 @@ class AsyncAnyFrame:
             AuthError: The key is unknown or revoked.
         """
         from .._generated.api.identity import get_me
-        from ..models import User
+        from ..models._identity import User
 
         return await self._transport.model(get_me.build_request(), User, options)
 

@@ -13,8 +13,7 @@ from .._generated.api.credentials import (
     set_codex_credential,
     set_github_credential,
 )
-from .._generated.models.credential_token_request import CredentialTokenRequest
-from ..models import Credentials
+from ..models._identity import Credentials
 from ._base import AsyncResource
 
 __all__ = ["AsyncCredentialsResource"]
@@ -52,6 +51,8 @@ class AsyncCredentialsResource(AsyncResource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
+        from .._generated.models.credential_token_request import CredentialTokenRequest
+
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         return await self._transport.empty(set_claude_credential.build_request(body=body), options)
@@ -70,6 +71,8 @@ class AsyncCredentialsResource(AsyncResource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
+        from .._generated.models.credential_token_request import CredentialTokenRequest
+
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         return await self._transport.empty(set_codex_credential.build_request(body=body), options)
@@ -88,6 +91,8 @@ class AsyncCredentialsResource(AsyncResource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
+        from .._generated.models.credential_token_request import CredentialTokenRequest
+
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         return await self._transport.empty(set_github_credential.build_request(body=body), options)

@@ -5,26 +5,28 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-
-from pydantic import ValidationError as PydanticValidationError
+from typing import TYPE_CHECKING
 
 from .._core.options import RequestOptions, Unpack
 from .._core.validate import SessionId, check_count, check_port, check_text, refuse
-from .._generated.api.previews import previews_action
-from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
-from .._generated.models.preview_list_request import PreviewListRequest
-from .._generated.models.preview_logs_request import PreviewLogsRequest
-from .._generated.models.preview_spec import PreviewSpec as WirePreviewSpec
-from .._generated.models.preview_start_request import PreviewStartRequest
-from .._generated.models.preview_status_request import PreviewStatusRequest
-from .._generated.models.preview_stop_request import PreviewStopRequest
-from ..models import Preview, PreviewActionResult, PreviewBatchResult, PreviewSpec
 from ._base import AsyncResource, session_arg, unset
+
+if TYPE_CHECKING:
+    from .._generated.models.preview_spec import PreviewSpec as WirePreviewSpec
+    from ..models._previews import Preview, PreviewActionResult, PreviewBatchResult, PreviewSpec
+
+# Models, pydantic and the request builder (which imports the six body classes) are imported by the
+# methods using them: these calls are mixed into `af.sessions`, which a streaming-only process loads.
 
 __all__ = ["AsyncPreviews"]
 
 
 def _spec(index: int, value: PreviewSpec | Mapping[str, object]) -> WirePreviewSpec:
+    from pydantic import ValidationError as PydanticValidationError
+
+    from .._generated.models.preview_spec import PreviewSpec as WirePreviewSpec
+    from ..models._previews import PreviewSpec
+
     if not isinstance(value, PreviewSpec):
         if not isinstance(value, Mapping):
             raise refuse(
@@ -65,6 +67,10 @@ class AsyncPreviews(AsyncResource):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
+        from .._generated.api.previews import previews_action
+        from .._generated.models.preview_list_request import PreviewListRequest
+        from ..models._previews import Preview
+
         body = PreviewListRequest(action="list")
         return await self._transport.models(
             previews_action.build_request(session_arg(session_id), body=body), Preview, options
@@ -104,6 +110,10 @@ class AsyncPreviews(AsyncResource):
                 was sent.
             NotFoundError: No such session.
         """
+        from .._generated.api.previews import previews_action
+        from .._generated.models.preview_start_request import PreviewStartRequest
+        from ..models._previews import PreviewActionResult
+
         body = PreviewStartRequest(
             action="start",
             cmd=check_text("cmd", cmd),
@@ -141,6 +151,10 @@ class AsyncPreviews(AsyncResource):
             InvalidArgumentError: A port outside 1-65535 or a bad `session_id`; nothing was sent.
             NotFoundError: No such session.
         """
+        from .._generated.api.previews import previews_action
+        from .._generated.models.preview_stop_request import PreviewStopRequest
+        from ..models._previews import PreviewActionResult
+
         body = PreviewStopRequest(action="stop", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
         return await self._transport.model(request, PreviewActionResult, options)
@@ -173,6 +187,10 @@ class AsyncPreviews(AsyncResource):
             InvalidArgumentError: A port outside 1-65535 or a bad `session_id`; nothing was sent.
             NotFoundError: No such session.
         """
+        from .._generated.api.previews import previews_action
+        from .._generated.models.preview_status_request import PreviewStatusRequest
+        from ..models._previews import PreviewActionResult
+
         body = PreviewStatusRequest(action="status", port=unset(check_port("port", port)), name=unset(name))
         request = previews_action.build_request(session_arg(session_id), body=body)
         return await self._transport.model(request, PreviewActionResult, options)
@@ -209,6 +227,9 @@ class AsyncPreviews(AsyncResource):
                 nothing was sent.
             NotFoundError: No such session.
         """
+        from .._generated.api.previews import previews_action
+        from .._generated.models.preview_logs_request import PreviewLogsRequest
+
         body = PreviewLogsRequest(
             action="logs",
             port=unset(check_port("port", port)),
@@ -247,6 +268,10 @@ class AsyncPreviews(AsyncResource):
                 nothing was sent.
             NotFoundError: No such session.
         """
+        from .._generated.api.previews import previews_action
+        from .._generated.models.preview_batch_start_request import PreviewBatchStartRequest
+        from ..models._previews import PreviewBatchResult
+
         if isinstance(specs, (str, bytes, Mapping)) or not isinstance(specs, Sequence):
             raise refuse("body", "specs", "must be a list of PreviewSpec objects or dicts")
         if not specs:

@@ -7,8 +7,7 @@ import builtins
 from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_id, check_text
 from .._generated.api.tokens import create_token, list_tokens, revoke_token
-from .._generated.models.token_create_request import TokenCreateRequest
-from ..models import Token, TokenCreated
+from ..models._identity import Token, TokenCreated
 from ._base import AsyncResource
 
 __all__ = ["AsyncTokens"]
@@ -50,6 +49,8 @@ class AsyncTokens(AsyncResource):
             InvalidArgumentError: `name` is empty; nothing was sent.
             ValidationError: The server rejected the name.
         """
+        from .._generated.models.token_create_request import TokenCreateRequest
+
         body = TokenCreateRequest(name=check_text("name", name))
         # The secret is scrubbed from anything this client shows later.
         return await self._transport.model(

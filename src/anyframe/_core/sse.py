@@ -254,6 +254,7 @@ class SSEDecoder:
         "_data_size",
         "_event_retry",
         "_event_type",
+        "_first",
         "_id_buffer",
         "_last_event_id",
         "_max_event_size",
@@ -280,9 +281,10 @@ class SSEDecoder:
         self._skip_lf = False  # the previous chunk ended in CR: a leading LF belongs to that line end
         self._pending: list[bytes] = []  # pieces of the line not yet terminated
         self._pending_size = 0
-        self._data: list[str] = []
-        self._data_size = 0  # UTF-8 size of self._data[:self._data_counted] plus separators
-        self._data_counted = 0
+        self._first: str | None = None  # the first data line of the event in progress
+        self._data: list[str] = []  # its further data lines
+        self._data_size = 0  # UTF-8 size of the data lines counted so far, separators included
+        self._data_counted = 0  # how many of them: 0, or 1 (`_first`) + that many of `_data`
         self._event_type = ""
         self._event_retry: int | None = None
         self._carried: str | None = None  # the id set by the block in progress, if any
@@ -379,11 +381,13 @@ class SSEDecoder:
         lines.pop()  # the empty string after the final line end
 
         # The loop below runs once per line of the stream: everything it touches is a local variable,
-        # and events are built without calling SSEEvent.__init__.
+        # and events are built without calling SSEEvent.__init__. The first data line of an event is
+        # held on its own (`first`), since nearly every event has exactly one; `more` holds the rest.
         events: list[SSEEvent] = []
         append_event = events.append
-        data = self._data
-        add_data = data.append
+        first = self._first
+        more = self._data
+        add_more = more.append
         event_type = self._event_type
         id_buffer = self._id_buffer
         last_event_id = self._last_event_id
@@ -392,22 +396,23 @@ class SSEDecoder:
         for line in lines:
             if not line:
                 last_event_id = id_buffer
-                if data:
+                if first is not None:
                     event = _new(SSEEvent)
                     event._id = id_buffer or None
                     event._carried = carried
                     event._event = event_type or "message"
-                    if len(data) == 1:
-                        # A single line is already bounded by the line-length check.
-                        event._data = data[0]
-                    else:
-                        joined = "\n".join(data)
+                    if more:
+                        joined = "\n".join([first, *more])
                         if len(joined) * 4 > limit and _utf8_size(joined) > limit:
                             raise _data_too_large(limit)
                         event._data = joined
+                        more.clear()
+                    else:
+                        # A single line is already bounded by the line-length check.
+                        event._data = first
                     event._retry = event_retry
                     append_event(event)
-                    data.clear()
+                    first = None
                 event_type = ""
                 event_retry = None
                 carried = None
@@ -416,7 +421,10 @@ class SSEDecoder:
             # no colon, retry, unknown field) falls through to the general rule below.
             name, _, value = line.partition(": ")
             if name == "data":
-                add_data(value)
+                if first is None:
+                    first = value
+                else:
+                    add_more(value)
             elif name == "id":
                 if "\0" not in value:
                     id_buffer = carried = value
@@ -427,7 +435,10 @@ class SSEDecoder:
                 if value[:1] == " ":
                     value = value[1:]
                 if name == "data":
-                    add_data(value)
+                    if first is None:
+                        first = value
+                    else:
+                        add_more(value)
                 elif name == "id":
                     if "\0" not in value:
                         id_buffer = carried = value
@@ -435,6 +446,7 @@ class SSEDecoder:
                     event_type = value
                 elif name == "retry" and value.isdigit() and value.isascii():
                     event_retry = self._retry = int(value) if len(value) <= 9 else RETRY_CEILING_MS
+        self._first = first
         self._event_type = event_type
         self._id_buffer = id_buffer
         self._last_event_id = last_event_id
@@ -443,7 +455,7 @@ class SSEDecoder:
         if events:
             # At least one dispatch emptied the data list, so the running size is stale.
             self._data_counted = self._data_size = 0
-        if data:
+        if first is not None:
             self._check_partial_data()
         return events
 
@@ -455,10 +467,13 @@ class SSEDecoder:
         """
         data = self._data
         size = self._data_size
-        for index in range(self._data_counted, len(data)):
-            size += _utf8_size(data[index]) + (1 if index else 0)
+        counted = self._data_counted
+        if not counted and self._first is not None:
+            size, counted = _utf8_size(self._first), 1
+        for index in range(counted - 1, len(data)):
+            size += _utf8_size(data[index]) + 1  # the line and the newline joining it to the one before
         self._data_size = size
-        self._data_counted = len(data)
+        self._data_counted = 1 + len(data)
         if size > self._max_event_size:
             raise _data_too_large(self._max_event_size)
 
@@ -489,7 +504,7 @@ class SSEDecoder:
         """
         # After a final CR a LF would be taken as its CRLF partner, so end the event with a CR then.
         terminator = b"\r" if self._skip_lf else b"\n"
-        events = self.feed(terminator) if not self._pending and self._data else []
+        events = self.feed(terminator) if not self._pending and self._first is not None else []
         self.flush()
         return events
 

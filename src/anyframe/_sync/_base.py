@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
-import attrs
-
 from .._core.validate import session_path_id
 from .._generated.types import UNSET, Unset
 from ._transport import Transport
@@ -32,6 +30,8 @@ def unset(value: T | None) -> T | Unset:
 
 def body_fields(model: type[_Body]) -> tuple[str, ...]:
     """The wire fields of a generated request body, in the spec's order."""
+    import attrs  # loaded with the first body, as the generated classes are
+
     return tuple(field.name for field in attrs.fields(model) if field.init)  # type: ignore[arg-type]  # an attrs class; the Protocol cannot say so
 
 

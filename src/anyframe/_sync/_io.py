@@ -15,7 +15,7 @@ import socket
 
 import httpx
 
-from .._concurrency import Signal
+from .._concurrency._sync import Signal
 
 __all__ = ["pause", "shutdown", "sleep"]
 

@@ -18,35 +18,15 @@ from typing import cast
 from .._core.options import RequestOptions, Unpack
 from .._core.raw import RawResponse
 from .._core.validate import SessionId
-from ..models import (
-    Agent,
-    AgentConnectorToggle,
-    AgentDetail,
-    AgentMcp,
-    AgentSkill,
-    AttentionItem,
-    Build,
-    BuildQueued,
-    BuildStatus,
-    ChatEvent,
-    Connector,
-    ConnectorAuthorize,
-    ConnectorCatalogItem,
-    ConnectorDiscovery,
-    Credentials,
-    LogUrl,
-    Preview,
-    PreviewActionResult,
-    PreviewBatchResult,
-    PreviewSpec,
-    Runtime,
-    SaveAsBaseResult,
-    Session,
-    Snapshot,
-    Token,
-    TokenCreated,
-    User,
-)
+from ..models._agent_detail import AgentConnectorToggle, AgentDetail, AgentMcp, AgentSkill
+from ..models._agents import Agent
+from ..models._attention import AttentionItem
+from ..models._builds import Build, BuildQueued, BuildStatus, LogUrl
+from ..models._connectors import Connector, ConnectorAuthorize, ConnectorCatalogItem, ConnectorDiscovery
+from ..models._identity import Credentials, Token, TokenCreated, User
+from ..models._previews import Preview, PreviewActionResult, PreviewBatchResult, PreviewSpec
+from ..models._sessions import ChatEvent, SaveAsBaseResult, Session, Snapshot
+from ..models._vocabulary import Runtime
 from .agent_parts import AgentConnectors, Mcps, Skills
 from .agents import Agents
 from .attention import Attention

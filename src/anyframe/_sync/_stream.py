@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Generator, Callable
+from collections.abc import Generator, Iterator, Callable
 from typing import TYPE_CHECKING
 
 import httpx
 
-from .._concurrency import Alarm, Deadline
+from .._concurrency._sync import Alarm, Deadline, Flat
 from .._core.errors import error_from_response, translate_errors, undecodable
 from .._core.options import CallOptions
 from .._core.request import ApiRequest
@@ -71,7 +71,8 @@ class EventStream:
         what = request.path if isinstance(request, ApiRequest) else "(not opened yet)"
         self._state = StreamResume(what, last_event_id=check_last_event_id(last_event_id))
         self._deadline = deadline  # time.monotonic() past which iterating raises TimeoutError
-        self._events = _follow(transport, request, resume, self._state, options, deadline)
+        # The loop yields the events of each chunk as one list; Flat hands them out one by one.
+        self._events = Flat(_follow(transport, request, resume, self._state, options, deadline))
 
     @property
     def last_event_id(self) -> str | None:
@@ -104,8 +105,10 @@ class EventStream:
         """
         return self._state.reconnects
 
-    def __iter__(self) -> EventStream:
-        return self
+    def __iter__(self) -> Iterator[SSEEvent]:
+        # Without a deadline, the loop iterates the events directly (in the sync flavour at C speed);
+        # with one, each step goes through __next__ and its deadline.
+        return self if self._deadline is not None else self._events.__iter__()
 
     def __next__(self) -> SSEEvent:
         if self._deadline is None:
@@ -151,8 +154,8 @@ def _follow(
     state: StreamResume,
     options: CallOptions | None,
     deadline: float | None,
-) -> Generator[SSEEvent, None, None]:
-    """The events of one logical stream, across as many connections as it takes."""
+) -> Generator[list[SSEEvent], None, None]:
+    """The events of one logical stream, across as many connections as it takes, a chunk's worth at a time."""
     request = pending if isinstance(pending, ApiRequest) else pending()
     path = state.what = request.path
     logger = transport.logger
@@ -198,12 +201,14 @@ def _follow(
                     failure, at_least = error, asked
                 else:
                     for chunk in response.iter_bytes():
-                        for event in state.admit_all(decoder.feed(chunk)):
-                            yield event
+                        batch = state.admit_all(decoder.feed(chunk))
+                        if batch:
+                            yield batch
                         _past(deadline, path)
                     # A clean end: a last event lacking only its blank line is whole; deliver it.
-                    for event in state.admit_all(decoder.finish()):
-                        yield event
+                    batch = state.admit_all(decoder.finish())
+                    if batch:
+                        yield batch
             except httpx.DecodingError as exc:
                 raise undecodable(response.status_code, response.headers) from exc
             except (httpx.TransportError, httpx.StreamError) as exc:

@@ -23,11 +23,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from .._concurrency import Deadline, Gate, Loops, Signal
+from .._concurrency._sync import Deadline, Gate, Loops, Signal
 from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo
@@ -40,10 +40,12 @@ from .._core.retry import retry_delay_for_exception, retry_delay_for_status
 from .._core.secrets import Secrets
 from ..exceptions import APITimeoutError, ClientClosedError, InvalidArgumentError, ResponseValidationError
 from ._io import pause, shutdown
-from ._stream import EventStream, StreamRequest
 
-# EventStream is defined in _stream.py and re-exported for the resource modules that return it.
-__all__ = ["POOL_SIZE", "Answer", "EventStream", "Transport", "StreamConnection"]
+if TYPE_CHECKING:
+    # Loaded by `stream()`: a program that never streams does not import the event-stream machinery.
+    from ._stream import EventStream, StreamRequest
+
+__all__ = ["POOL_SIZE", "Answer", "Transport", "StreamConnection"]
 
 T = TypeVar("T")
 Options = Mapping[str, object] | None
@@ -546,6 +548,8 @@ class Transport:
                 (checked now).
             ClientClosedError: The client is closed.
         """
+        from ._stream import EventStream
+
         self.check_open()
         checked = bodiless_options(
             options, "an event stream sends no body, so extra_body has nothing to go in"

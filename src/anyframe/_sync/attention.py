@@ -8,7 +8,7 @@ import builtins
 from .._core.options import RequestOptions, Unpack
 from .._core.validate import check_count
 from .._generated.api.attention import list_attention
-from ..models import AttentionItem
+from ..models._attention import AttentionItem
 from ._base import Resource
 
 __all__ = ["Attention"]

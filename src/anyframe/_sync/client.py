@@ -28,11 +28,12 @@ from .._core.raw import RawResponse
 from .._core.sse import SSEEvent
 from .._core.validate import SessionId
 from ..exceptions import InvalidArgumentError
-from ._transport import EventStream, Transport
+from ._transport import Transport
 
 if TYPE_CHECKING:
-    from ..models import User
+    from ..models._identity import User
     from ._raw import AnyFrameWithRawResponse
+    from ._stream import EventStream
     from .agents import Agents
     from .attention import Attention
     from .connectors import Connectors
@@ -55,6 +56,15 @@ __all__ = [
     "SessionId",
     "WaitOptions",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The event-stream class loads on first use (a program that never streams does not import it).
+    if name == "EventStream":
+        from ._stream import EventStream
+
+        return EventStream
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class AnyFrame:
@@ -368,7 +378,7 @@ class AnyFrame:
             AuthError: The key is unknown or revoked.
         """
         from .._generated.api.identity import get_me
-        from ..models import User
+        from ..models._identity import User
 
         return self._transport.model(get_me.build_request(), User, options)
 

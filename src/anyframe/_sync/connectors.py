@@ -18,11 +18,7 @@ from .._generated.api.connectors import (
     list_connectors,
     reauthorize_connector,
 )
-from .._generated.models.catalog_bearer_install_request import CatalogBearerInstallRequest
-from .._generated.models.connector_bearer_create_request import ConnectorBearerCreateRequest
-from .._generated.models.connector_discover_request import ConnectorDiscoverRequest
-from .._generated.models.connector_o_auth_create_request import ConnectorOAuthCreateRequest
-from ..models import Connector, ConnectorAuthorize, ConnectorCatalogItem, ConnectorDiscovery
+from ..models._connectors import Connector, ConnectorAuthorize, ConnectorCatalogItem, ConnectorDiscovery
 from ._base import Resource
 
 __all__ = ["Connectors"]
@@ -86,6 +82,8 @@ class Connectors(Resource):
         Raises:
             InvalidArgumentError: `mcp_url` is empty; nothing was sent.
         """
+        from .._generated.models.connector_discover_request import ConnectorDiscoverRequest
+
         body = ConnectorDiscoverRequest(mcp_url=check_text("mcp_url", mcp_url))
         return self._transport.model(
             discover_connector.build_request(body=body), ConnectorDiscovery, options
@@ -120,6 +118,8 @@ class Connectors(Resource):
             InvalidArgumentError: `mcp_url` or `display_name` is empty; nothing was sent.
             ConflictError: A connector for this URL already exists.
         """
+        from .._generated.models.connector_o_auth_create_request import ConnectorOAuthCreateRequest
+
         body = ConnectorOAuthCreateRequest(
             mcp_url=check_text("mcp_url", mcp_url),
             display_name=check_text("display_name", display_name),
@@ -160,6 +160,8 @@ class Connectors(Resource):
             InvalidArgumentError: `mcp_url`, `display_name` or `token` is empty; nothing was sent.
             ConflictError: A connector for this URL already exists.
         """
+        from .._generated.models.connector_bearer_create_request import ConnectorBearerCreateRequest
+
         body = ConnectorBearerCreateRequest(
             mcp_url=check_text("mcp_url", mcp_url),
             display_name=check_text("display_name", display_name),
@@ -220,6 +222,8 @@ class Connectors(Resource):
             APIError: The entry refuses installs: it is `coming_soon`, or its `setup_kind` needs
                 `install_catalog_oauth` (the exact status is the server's choice).
         """
+        from .._generated.models.catalog_bearer_install_request import CatalogBearerInstallRequest
+
         body = CatalogBearerInstallRequest(token=check_text("token", token))
         request = install_catalog_bearer.build_request(path_segment("slug", slug), body=body)
         self._transport.secrets.add(token)

@@ -14,8 +14,7 @@ from .._generated.api.credentials import (
     set_codex_credential,
     set_github_credential,
 )
-from .._generated.models.credential_token_request import CredentialTokenRequest
-from ..models import Credentials
+from ..models._identity import Credentials
 from ._base import Resource
 
 __all__ = ["CredentialsResource"]
@@ -53,6 +52,8 @@ class CredentialsResource(Resource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
+        from .._generated.models.credential_token_request import CredentialTokenRequest
+
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         return self._transport.empty(set_claude_credential.build_request(body=body), options)
@@ -71,6 +72,8 @@ class CredentialsResource(Resource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
+        from .._generated.models.credential_token_request import CredentialTokenRequest
+
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         return self._transport.empty(set_codex_credential.build_request(body=body), options)
@@ -89,6 +92,8 @@ class CredentialsResource(Resource):
         Raises:
             InvalidArgumentError: `token` is empty; nothing was sent.
         """
+        from .._generated.models.credential_token_request import CredentialTokenRequest
+
         body = CredentialTokenRequest(token=check_text("token", token))
         self._transport.secrets.add(token)  # scrubbed from any error that echoes it
         return self._transport.empty(set_github_credential.build_request(body=body), options)

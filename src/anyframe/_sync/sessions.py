@@ -11,6 +11,7 @@ import builtins
 import math
 import time
 from collections.abc import Iterator, Callable, Mapping
+from typing import TYPE_CHECKING
 
 from .._core.options import RequestOptions, Unpack, WaitOptions, bodiless_options, layered
 from .._core.polling import SESSION_ENDED, SESSION_READY, Poll
@@ -27,17 +28,18 @@ from .._generated.api.sessions import (
     save_session_as_base,
     terminate_session,
 )
-from .._generated.models.chat_message_request import ChatMessageRequest
-from .._generated.models.chat_respond_request import ChatRespondRequest
-from .._generated.models.session_create_request import SessionCreateRequest
-from .._generated.models.session_resume_request import SessionResumeRequest
 from ..exceptions import SessionEndedError
-from ..models import ChatEvent, SaveAsBaseResult, Session, Snapshot
 from ._base import session_arg, unset
-from ._transport import EventStream
 from ._waiters import poll_until
 from .previews import Previews
 from .turns import Turn
+
+if TYPE_CHECKING:
+    from ..models._sessions import ChatEvent, SaveAsBaseResult, Session, Snapshot
+    from ._stream import EventStream
+
+# The models are imported by the methods returning them: a process that only streams chat events
+# (`events()`, `turn()`) never imports pydantic, which keeps its memory and start-up near raw httpx's.
 
 __all__ = ["Sessions"]
 
@@ -68,6 +70,8 @@ class Sessions(Previews):
         Returns:
             The [`Session`][anyframe.Session]s.
         """
+        from ..models._sessions import Session
+
         return self._transport.models(list_sessions.build_request(), Session, options)
 
     def create(
@@ -106,6 +110,9 @@ class Sessions(Previews):
                 int; nothing was sent.
             NotFoundError: No such agent (or snapshot).
         """
+        from .._generated.models.session_create_request import SessionCreateRequest
+        from ..models._sessions import Session
+
         body = SessionCreateRequest(
             agent_id=check_id("agent_id", agent_id, where="body"),
             idle_timeout_s=check_count("idle_timeout_s", idle_timeout_s, minimum=1, where="body"),
@@ -140,6 +147,8 @@ class Sessions(Previews):
                 was sent.
             NotFoundError: No such session, or not yours.
         """
+        from ..models._sessions import Session
+
         return self._transport.model(
             get_session.build_request(session_arg(session_id)), Session, options
         )
@@ -183,6 +192,8 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
+        from ..models._sessions import Session
+
         return self._transport.model(
             terminate_session.build_request(session_arg(session_id)), Session, options
         )
@@ -211,6 +222,9 @@ class Sessions(Previews):
             ConflictError: There is no snapshot to resume from, or the session is still live.
             NotFoundError: No such session.
         """
+        from .._generated.models.session_resume_request import SessionResumeRequest
+        from ..models._sessions import Session
+
         request = resume_session.build_request(
             session_arg(session_id), body=SessionResumeRequest(unsafe=unsafe)
         )
@@ -237,6 +251,8 @@ class Sessions(Previews):
             InvalidArgumentError: `session_id` is not a session id; nothing was sent.
             NotFoundError: No such session.
         """
+        from ..models._sessions import Snapshot
+
         return self._transport.models(
             list_snapshots.build_request(session_arg(session_id)), Snapshot, options
         )
@@ -266,6 +282,8 @@ class Sessions(Previews):
             ValidationError: The session is not a setup session (HTTP 400).
             NotFoundError: No such session.
         """
+        from ..models._sessions import SaveAsBaseResult
+
         request = save_session_as_base.build_request(session_arg(session_id))
         return self._transport.model(request, SaveAsBaseResult, options)
 
@@ -297,6 +315,8 @@ class Sessions(Previews):
             ConflictError: The session is not running.
             NotFoundError: No such session.
         """
+        from .._generated.models.chat_message_request import ChatMessageRequest
+
         wire = ChatMessageRequest.from_dict(_opaque(body))
         return self._transport.json_object(
             send_message.build_request(session_arg(session_id), body=wire), options
@@ -324,6 +344,8 @@ class Sessions(Previews):
                 was sent.
             NotFoundError: No such session.
         """
+        from .._generated.models.chat_respond_request import ChatRespondRequest
+
         wire = ChatRespondRequest.from_dict(_opaque(body))
         return self._transport.json_object(
             respond.build_request(session_arg(session_id), body=wire), options
@@ -353,6 +375,8 @@ class Sessions(Previews):
                 session id; nothing was sent.
             NotFoundError: No such session.
         """
+        from ..models._sessions import ChatEvent
+
         request = get_transcript.build_request(
             session_arg(session_id),
             since=check_count("since", since),

@@ -32,7 +32,8 @@ from ..exceptions import AnyFrameError, InvalidArgumentError, SessionEndedError,
 from ._io import sleep
 
 if TYPE_CHECKING:
-    from ..models import ChatPayload, Session, TurnResult
+    from ..models._chat import ChatPayload, TurnResult
+    from ..models._sessions import Session
     from ._stream import EventStream
 
 __all__ = ["Turn"]

@@ -37,11 +37,12 @@ from .._exports import LazyExports
 
 _EXPORTS = LazyExports(
     __name__,
-    ("._vocabulary", "._base", "._identity", "._connectors", "._agents", "._builds", "._sessions",
+    ("._vocabulary", "._base", "._identity", "._connectors", "._agents", "._agent_detail", "._builds", "._sessions",
      "._previews", "._attention", "._chat"),
 )  # fmt: skip
 
 if TYPE_CHECKING:
+    from ._agent_detail import *
     from ._agents import *
     from ._attention import *
     from ._base import *

@@ -29,7 +29,7 @@ from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError, Wr
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from .._core.turns import tool_summary
-from ._base import AnyFrameModel
+from ._base import AnyFrameModel, _empty_dict, _empty_list
 
 __all__ = [
     "AskUserQuestionPayload",
@@ -119,7 +119,7 @@ class ToolUseBlock(AnyFrameModel):
     """The call's id, e.g. `"toolu_01..."`."""
     name: str
     """The tool, e.g. `"Bash"`."""
-    input: dict[str, object] = Field(default_factory=dict)
+    input: dict[str, object] = Field(default_factory=_empty_dict)
     """The tool's arguments, e.g. `{"command": "ls"}`."""
 
     @property
@@ -172,7 +172,7 @@ class AssistantMessage(AnyFrameModel):
 
     role: str | None = None
     """`"assistant"`."""
-    content: list[ContentBlock] = Field(default_factory=list)
+    content: list[ContentBlock] = Field(default_factory=_empty_list)
     """The content blocks."""
 
 
@@ -266,7 +266,7 @@ class PermissionRequestPayload(AnyFrameModel):
     """The tool, e.g. `"Bash"`."""
     tool_use_id: str | None = None
     """The `id` of the tool call waiting for permission."""
-    input: dict[str, object] = Field(default_factory=dict)
+    input: dict[str, object] = Field(default_factory=_empty_dict)
     """The tool's arguments."""
 
     @property

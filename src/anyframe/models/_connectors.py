@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ._base import AnyFrameModel, Timestamp
+from ._base import AnyFrameModel, Timestamp, _empty_list
 from ._vocabulary import CatalogSetupKind, CatalogTrustLevel, ConnectorAuthKind, McpTransport
 
 __all__ = ["Connector", "ConnectorAuthorize", "ConnectorCatalogItem", "ConnectorDiscovery"]
@@ -58,7 +58,7 @@ class ConnectorDiscovery(AnyFrameModel):
     """The OAuth authorization endpoint, if one was found."""
     token_endpoint: str | None = None
     """The OAuth token endpoint, if one was found."""
-    scopes_supported: list[str] = Field(default_factory=list)
+    scopes_supported: list[str] = Field(default_factory=_empty_list)
     """OAuth scopes the server advertises."""
     auth_scheme: str | None = None
     """How the MCP server authenticates (e.g. `"oauth2"`); `None` when the server does not say."""
@@ -100,7 +100,7 @@ class ConnectorCatalogItem(AnyFrameModel):
     """How far the publisher is vetted."""
     docs_url: str
     """Link to the integration's documentation."""
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=_empty_list)
     """Free-form search tags."""
     has_logo: bool = False
     """Whether the catalog serves a logo for this entry."""

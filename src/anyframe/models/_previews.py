@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ._base import AnyFrameModel
+from ._base import AnyFrameModel, _empty_list
 from ._vocabulary import PreviewStatus
 
 __all__ = ["Preview", "PreviewActionResult", "PreviewBatchResult", "PreviewSpec"]
@@ -87,7 +87,7 @@ class PreviewBatchResult(AnyFrameModel):
     """`False` when the batch failed; see `error`."""
     restart_pending: bool = False
     """`True` when new ports need a sandbox restart first."""
-    previews: list[Preview] = Field(default_factory=list)
+    previews: list[Preview] = Field(default_factory=_empty_list)
     """The previews started."""
     error: str | None = None
     """Why the batch failed."""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
-from ._base import AnyFrameModel, Timestamp
-from ._chat import ChatPayload, parse_chat_payload
+from ._base import AnyFrameModel, Timestamp, _empty_list
 from ._previews import Preview
 from ._vocabulary import SessionStatus
+
+if TYPE_CHECKING:
+    from ._chat import ChatPayload
 
 __all__ = ["ChatEvent", "SaveAsBaseResult", "Session", "Snapshot"]
 
@@ -29,7 +33,7 @@ class Session(AnyFrameModel):
     """Image id of the latest snapshot."""
     idle_timeout_s: int
     """Idle seconds after which the sandbox snapshots itself."""
-    previews: list[Preview] = Field(default_factory=list)
+    previews: list[Preview] = Field(default_factory=_empty_list)
     """The session's dev-server previews."""
     is_setup_session: bool = False
     """`True` for setup sessions, which can `save_as_base()`."""
@@ -102,4 +106,6 @@ class ChatEvent(AnyFrameModel):
         Returns:
             The payload's model.
         """
+        from ._chat import parse_chat_payload  # the payload models load on first use, not with `Session`
+
         return parse_chat_payload(self.payload)

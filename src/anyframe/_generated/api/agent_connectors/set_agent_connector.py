@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.connector_toggle_request import ConnectorToggleRequest
+
+if TYPE_CHECKING:
+    from ...models.connector_toggle_request import ConnectorToggleRequest
+
 
 METHOD = "PUT"
 PATH = "/api/agents/{agent_id}/connectors/{connector_id}"

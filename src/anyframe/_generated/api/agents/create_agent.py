@@ -1,7 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ...._core.request import ApiRequest
-from ...models.agent_create_request import AgentCreateRequest
+
+if TYPE_CHECKING:
+    from ...models.agent_create_request import AgentCreateRequest
+
 
 METHOD = "POST"
 PATH = "/api/agents"

@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.agent_update_request import AgentUpdateRequest
+
+if TYPE_CHECKING:
+    from ...models.agent_update_request import AgentUpdateRequest
+
 
 METHOD = "PATCH"
 PATH = "/api/agents/{agent_id}"

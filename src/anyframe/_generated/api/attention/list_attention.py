@@ -1,7 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...types import UNSET, Unset
+
 
 METHOD = "GET"
 PATH = "/api/attention"

@@ -1,8 +1,14 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...types import UNSET, Unset
+
 
 METHOD = "GET"
 PATH = "/api/agents/{agent_id}/builds"

@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.build_request import BuildRequest
+
+if TYPE_CHECKING:
+    from ...models.build_request import BuildRequest
+
 
 METHOD = "POST"
 PATH = "/api/agents/{agent_id}/build"

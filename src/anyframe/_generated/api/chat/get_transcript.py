@@ -1,9 +1,16 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from uuid import UUID
 
 from ...._core.request import ApiRequest
 from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ...types import UNSET, Unset
+
 
 METHOD = "GET"
 PATH = "/api/sessions/{session_id}/transcript"

@@ -1,9 +1,15 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from uuid import UUID
 
 from ...._core.request import ApiRequest
-from ...models.chat_respond_request import ChatRespondRequest
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ...models.chat_respond_request import ChatRespondRequest
+
 
 METHOD = "POST"
 PATH = "/api/sessions/{session_id}/respond"

@@ -1,9 +1,15 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from uuid import UUID
 
 from ...._core.request import ApiRequest
-from ...models.chat_message_request import ChatMessageRequest
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ...models.chat_message_request import ChatMessageRequest
+
 
 METHOD = "POST"
 PATH = "/api/sessions/{session_id}/message"

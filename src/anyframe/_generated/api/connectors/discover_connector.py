@@ -1,7 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ...._core.request import ApiRequest
-from ...models.connector_discover_request import ConnectorDiscoverRequest
+
+if TYPE_CHECKING:
+    from ...models.connector_discover_request import ConnectorDiscoverRequest
+
 
 METHOD = "POST"
 PATH = "/api/connectors/discover"

@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.catalog_bearer_install_request import CatalogBearerInstallRequest
+
+if TYPE_CHECKING:
+    from ...models.catalog_bearer_install_request import CatalogBearerInstallRequest
+
 
 METHOD = "POST"
 PATH = "/api/connectors/catalog/{slug}/bearer"

@@ -1,7 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ...._core.request import ApiRequest
-from ...models.credential_token_request import CredentialTokenRequest
+
+if TYPE_CHECKING:
+    from ...models.credential_token_request import CredentialTokenRequest
+
 
 METHOD = "PUT"
 PATH = "/api/credentials/codex"

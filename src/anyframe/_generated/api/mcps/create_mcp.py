@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.mcp_create_request import McpCreateRequest
+
+if TYPE_CHECKING:
+    from ...models.mcp_create_request import McpCreateRequest
+
 
 METHOD = "POST"
 PATH = "/api/agents/{agent_id}/mcps"

@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.mcp_update_request import McpUpdateRequest
+
+if TYPE_CHECKING:
+    from ...models.mcp_update_request import McpUpdateRequest
+
 
 METHOD = "PATCH"
 PATH = "/api/agents/{agent_id}/mcps/{mcp_id}"

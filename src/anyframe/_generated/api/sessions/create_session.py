@@ -1,7 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ...._core.request import ApiRequest
-from ...models.session_create_request import SessionCreateRequest
+
+if TYPE_CHECKING:
+    from ...models.session_create_request import SessionCreateRequest
+
 
 METHOD = "POST"
 PATH = "/api/sessions"

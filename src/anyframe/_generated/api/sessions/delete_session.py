@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from uuid import UUID
 
 from ...._core.request import ApiRequest
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
 
 METHOD = "DELETE"
 PATH = "/api/sessions/{session_id}"

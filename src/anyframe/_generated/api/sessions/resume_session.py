@@ -1,9 +1,15 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from uuid import UUID
 
 from ...._core.request import ApiRequest
-from ...models.session_resume_request import SessionResumeRequest
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ...models.session_resume_request import SessionResumeRequest
+
 
 METHOD = "POST"
 PATH = "/api/sessions/{session_id}/resume"

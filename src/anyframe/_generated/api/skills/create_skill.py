@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.skill_create_request import SkillCreateRequest
+
+if TYPE_CHECKING:
+    from ...models.skill_create_request import SkillCreateRequest
+
 
 METHOD = "POST"
 PATH = "/api/agents/{agent_id}/skills"

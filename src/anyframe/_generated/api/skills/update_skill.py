@@ -1,8 +1,13 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ...._core.request import ApiRequest
-from ...models.skill_update_request import SkillUpdateRequest
+
+if TYPE_CHECKING:
+    from ...models.skill_update_request import SkillUpdateRequest
+
 
 METHOD = "PATCH"
 PATH = "/api/agents/{agent_id}/skills/{skill_id}"

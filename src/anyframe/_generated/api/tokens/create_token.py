@@ -1,7 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ...._core.request import ApiRequest
-from ...models.token_create_request import TokenCreateRequest
+
+if TYPE_CHECKING:
+    from ...models.token_create_request import TokenCreateRequest
+
 
 METHOD = "POST"
 PATH = "/api/tokens"

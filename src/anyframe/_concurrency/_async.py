@@ -1,12 +1,5 @@
-"""The few concurrency primitives whose sync and async forms differ in shape, not only in spelling.
-
-Everything else in the shells is written once, async, and rewritten to sync by `scripts/unasync.py`.
-These three cannot be: a semaphore acquired with a timeout, a hard deadline around an awaitable, and
-the key of the event loop a pool belongs to. Each comes as an `AsyncX` class and an `X` class with
-the same methods, so the async source names `AsyncGate` and its generated sync twin names `Gate`.
-A fourth, the signal that a client was closed, wakes sleepers on any thread or event loop; a fifth,
-the alarm, cuts a blocking read short at a deadline, which only the sync flavour needs.
-"""
+"""The event-loop flavour of the primitives of [`anyframe._concurrency`][anyframe._concurrency]: what
+the async shells import."""
 
 from __future__ import annotations
 
@@ -15,21 +8,11 @@ import contextlib
 import sys
 import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
-__all__ = [
-    "Alarm",
-    "AsyncAlarm",
-    "AsyncDeadline",
-    "AsyncGate",
-    "AsyncLoops",
-    "AsyncSignal",
-    "Deadline",
-    "Gate",
-    "LoopWatch",
-    "Loops",
-    "Signal",
-]
+from . import LoopWatch
+
+__all__ = ["AsyncAlarm", "AsyncDeadline", "AsyncFlat", "AsyncGate", "AsyncLoops", "AsyncSignal"]
 
 T = TypeVar("T")
 
@@ -59,23 +42,6 @@ class AsyncGate:
         self._semaphore.release()
 
 
-class Gate:
-    """A counting semaphore whose `acquire` gives up after a timeout (shared by threads)."""
-
-    __slots__ = ("_semaphore",)
-
-    def __init__(self, limit: int) -> None:
-        self._semaphore = threading.Semaphore(limit)
-
-    def acquire(self, timeout: float | None) -> bool:
-        """Take a slot, waiting at most `timeout` seconds (`None`: no bound); False when none came."""
-        return self._semaphore.acquire(timeout=timeout)
-
-    def release(self) -> None:
-        """Give a slot back."""
-        self._semaphore.release()
-
-
 class AsyncDeadline:
     """Run an awaitable under an overall time limit: cancelled and `TimeoutError` when it passes."""
 
@@ -93,22 +59,9 @@ class AsyncDeadline:
             raise TimeoutError(f"not done within {seconds} s") from None
 
 
-class Deadline:
-    """The sync twin of [`AsyncDeadline`][anyframe._concurrency.AsyncDeadline].
-
-    A blocking call cannot be interrupted from the outside, so the value has already been computed
-    when `run` sees it: the sync shells enforce the deadline themselves, between reads.
-    """
-
-    @staticmethod
-    def run(seconds: float | None, value: T) -> T:
-        """Return `value` (computed by the caller under its own deadline checks)."""
-        return value
-
-
 class AsyncAlarm:
     """Nothing to arm in the async flavour: there, a deadline cancels the await itself
-    ([`AsyncDeadline`][anyframe._concurrency.AsyncDeadline])."""
+    ([`AsyncDeadline`][anyframe._concurrency._async.AsyncDeadline])."""
 
     __slots__ = ()
 
@@ -117,47 +70,6 @@ class AsyncAlarm:
 
     def cancel(self) -> None:
         """Nothing to cancel."""
-
-
-class Alarm:
-    """Call `ring` from a timer thread after `seconds` (`None`: never), unless cancelled first.
-
-    A blocking read cannot be cancelled from its own thread; at a deadline, `ring` shuts the socket
-    down (as closing the client does), which wakes the reader.
-    """
-
-    __slots__ = ("_timer",)
-
-    def __init__(self, seconds: float | None, ring: Callable[[], object]) -> None:
-        self._timer: threading.Timer | None = None
-        if seconds is not None:
-            timer = threading.Timer(max(0.0, seconds), ring)
-            timer.daemon = True  # never keeps the process alive
-            timer.start()
-            self._timer = timer
-
-    def cancel(self) -> None:
-        """Stop the timer (`ring` may already be running: it must tolerate being late)."""
-        if self._timer is not None:
-            self._timer.cancel()
-
-
-class LoopWatch:
-    """What [`AsyncLoops.when_closing`][anyframe._concurrency.AsyncLoops.when_closing] returns."""
-
-    __slots__ = ("cancelled", "generator")
-
-    def __init__(self) -> None:
-        self.cancelled = False
-        self.generator: AsyncGenerator[None, None] | None = None
-
-    def cancel(self) -> None:
-        """Forget the callback and end the watch now, without awaiting anything (any thread)."""
-        self.cancelled = True
-        if self.generator is not None:
-            with contextlib.suppress(StopIteration, RuntimeError):
-                self.generator.aclose().send(None)  # the `finally` awaits nothing once cancelled
-            self.generator = None
 
 
 class AsyncLoops:
@@ -197,25 +109,6 @@ class AsyncLoops:
         with contextlib.suppress(StopIteration):
             watch.generator.__anext__().send(None)  # runs to the `yield`: no await happens before it
         return watch
-
-
-class Loops:
-    """The sync twin of [`AsyncLoops`][anyframe._concurrency.AsyncLoops]: one pool for every thread."""
-
-    @staticmethod
-    def current() -> object:
-        """Always `None`: sync pools are shared by all threads."""
-        return None
-
-    @staticmethod
-    def is_closed(key: object) -> bool:
-        """Always False."""
-        return False
-
-    @staticmethod
-    def when_closing(callback: Callable[[], None]) -> LoopWatch:
-        """Nothing to watch: sync pools live until the client is closed."""
-        return LoopWatch()
 
 
 def _wake(future: asyncio.Future[None]) -> None:
@@ -268,22 +161,33 @@ class AsyncSignal:
         return self._set
 
 
-class Signal:
-    """The sync twin of [`AsyncSignal`][anyframe._concurrency.AsyncSignal], for threads."""
+class AsyncFlat(Generic[T]):
+    """The items of an async generator of lists, one at a time (an event stream's events, parsed a
+    chunk at a time).
 
-    __slots__ = ("_event",)
+    `aclose()` ends the iteration at once, items of the current list included, and closes the
+    generator of lists.
+    """
 
-    def __init__(self) -> None:
-        self._event = threading.Event()
+    __slots__ = ("_batch", "_batches", "_index")
 
-    def is_set(self) -> bool:
-        """Whether `set` was called."""
-        return self._event.is_set()
+    def __init__(self, batches: AsyncGenerator[list[T], None]) -> None:
+        self._batches = batches
+        self._batch: list[T] = []
+        self._index = 0
 
-    def set(self) -> None:
-        """Set the flag and wake every waiting thread."""
-        self._event.set()
+    def __aiter__(self) -> AsyncFlat[T]:
+        return self
 
-    def wait(self, seconds: float) -> bool:
-        """Sleep `seconds`, or less if the flag gets set; return whether it is set."""
-        return self._event.wait(seconds)
+    async def __anext__(self) -> T:
+        while self._index >= len(self._batch):
+            self._batch = await self._batches.__anext__()
+            self._index = 0
+        item = self._batch[self._index]
+        self._index += 1
+        return item
+
+    async def aclose(self) -> None:
+        """Drop what is left of the current list and close the generator of lists."""
+        self._batch = []
+        await self._batches.aclose()
