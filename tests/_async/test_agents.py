@@ -192,3 +192,14 @@ async def test_update_with_an_unknown_field_lists_the_valid_ones(
         await af.agents.update(7, promt="x")  # type: ignore[call-arg]
     assert "env_vars" in str(info.value)
     assert not api.calls
+
+
+@pytest.mark.anyio
+async def test_update_with_a_misspelt_field_suggests_the_close_one(
+    af: AsyncAnyFrame, api: respx.MockRouter
+) -> None:
+    with pytest.raises(
+        InvalidArgumentError, match=r"unknown field\(s\) sytem_prompt \(did you mean system_prompt\?\)"
+    ):
+        await af.agents.update(7, sytem_prompt="Be terse.")  # type: ignore[call-arg]
+    assert not api.calls

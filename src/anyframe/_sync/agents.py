@@ -234,10 +234,14 @@ class Agents(Resource):
 
         unknown = unknown_options(options)  # a misspelt field lands in `options`: say which fields exist
         if unknown:
+            import difflib  # only on this error path
+
+            fields = body_fields(AgentUpdateRequest)
+            guesses = [m for key in unknown for m in difflib.get_close_matches(key, [*fields, *OPTION_NAMES], n=1)]
+            hint = f" (did you mean {', '.join(guesses)}?)" if guesses else ""
             raise InvalidArgumentError(
-                f"agents.update() got unknown field(s) {', '.join(unknown)}; "
-                f"valid fields: {', '.join(body_fields(AgentUpdateRequest))} "
-                f"(and the per-call options {', '.join(OPTION_NAMES)})"
+                f"agents.update() got unknown field(s) {', '.join(unknown)}{hint}; "
+                f"valid fields: {', '.join(fields)} (and the per-call options {', '.join(OPTION_NAMES)})"
             )
         check_id("agent_id", agent_id)
         body = request_body(AgentUpdateRequest, locals(), _CHECKS)
