@@ -184,7 +184,11 @@ def test_update_with_an_unknown_field_lists_the_valid_ones(
     assert not api.calls
 
 
-def test_update_with_a_misspelt_field_suggests_the_close_one(af: AnyFrame, api: respx.MockRouter) -> None:
-    with pytest.raises(InvalidArgumentError, match=r"unknown field\(s\) sytem_prompt \(did you mean system_prompt\?\)"):
+def test_update_with_a_misspelt_field_suggests_the_close_one(
+    af: AnyFrame, api: respx.MockRouter
+) -> None:
+    with pytest.raises(
+        InvalidArgumentError, match=r"unknown field\(s\) sytem_prompt \(did you mean system_prompt\?\)"
+    ):
         af.agents.update(7, sytem_prompt="Be terse.")  # type: ignore[call-arg]
     assert not api.calls

@@ -237,7 +237,9 @@ class Agents(Resource):
             import difflib  # only on this error path
 
             fields = body_fields(AgentUpdateRequest)
-            guesses = [m for key in unknown for m in difflib.get_close_matches(key, [*fields, *OPTION_NAMES], n=1)]
+            guesses = [
+                m for key in unknown for m in difflib.get_close_matches(key, [*fields, *OPTION_NAMES], n=1)
+            ]
             hint = f" (did you mean {', '.join(guesses)}?)" if guesses else ""
             raise InvalidArgumentError(
                 f"agents.update() got unknown field(s) {', '.join(unknown)}{hint}; "
