@@ -408,3 +408,27 @@ async def test_iter_transcript_refuses_bad_arguments_at_the_call(
     with pytest.raises(InvalidArgumentError, match=match):
         af.sessions.iter_transcript(SID, **arguments)
     assert api.calls.call_count == 0
+
+
+@pytest.mark.anyio
+async def test_a_frame_without_its_own_id_is_the_turns_not_a_replay(
+    af: AsyncAnyFrame, api: respx.MockRouter
+) -> None:
+    # An id-less frame inherits the last event id as `.id`; only an id of its own marks a replay.
+    api.post(f"{BASE}/message").respond(200, json={"ok": True})
+    error = {"type": "_error", "error": "bridge hiccup"}
+    body = f"id: 1\ndata: {json.dumps(USER)}\n\ndata: {json.dumps(error)}\n\ndata: {json.dumps(RESULT)}\n\n"
+    api.get(f"{BASE}/events").mock(
+        return_value=httpx.Response(200, content=body.encode(), headers={"content-type": "text/event-stream"})
+    )
+
+    turn = await af.sessions.turn(SID, "hi", since=0)
+    result = await turn.wait(on_request=None)
+
+    assert [type(p).__name__ for p in result.events] == [
+        "UserMessagePayload",
+        "ErrorPayload",
+        "ResultPayload",
+    ]
+    assert [e.error for e in result.errors] == ["bridge hiccup"]
+    assert turn.last_seq == 1

@@ -24,7 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from .._core.options import RequestOptions, Unpack
-from .._core.sse import SSEEvent
+from .._core.sse import SSEEvent, carried_id
 from .._core.turns import TurnTracker, decode_data, event_seq, reply_to_request, respond_body, session_ended
 from .._core.validate import check_callback
 from ..exceptions import AnyFrameError, InvalidArgumentError, SessionEndedError, TurnTimeoutError
@@ -225,7 +225,8 @@ class AsyncTurn:
         tracker = self._tracker
         while not tracker.done:
             event = await self._next_event()
-            if not event.data or not tracker.admit(event_seq(event.id)):
+            # Only an id the frame brought itself is its `seq`: `.id` persists into id-less frames.
+            if not event.data or not tracker.admit(event_seq(carried_id(event))):
                 continue  # an empty frame (a labelled keep-alive), history, or another turn's
             payload = parse_chat_payload(decode_data(event.data))
             if isinstance(payload, AssistantPayload):
