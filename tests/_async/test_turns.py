@@ -432,3 +432,19 @@ async def test_a_frame_without_its_own_id_is_the_turns_not_a_replay(
     ]
     assert [e.error for e in result.errors] == ["bridge hiccup"]
     assert turn.last_seq == 1
+
+
+@pytest.mark.anyio
+async def test_a_deadline_passed_in_a_stopped_session_raises_session_ended(
+    af: AsyncAnyFrame, api: respx.MockRouter
+) -> None:
+    # At the deadline the session is looked at once more: a stopped one says why the turn ended.
+    api.post(f"{BASE}/message").respond(200, json={"ok": True})
+    api.get(f"{BASE}/events").mock(return_value=_sse((4, USER)))
+    api.get(BASE).respond(200, json=session("snapshotting"))
+
+    turn = await af.sessions.turn(SID, "hi", since=3, timeout=1e-6)  # over before the stream opens
+    with pytest.raises(SessionEndedError) as info:
+        await turn.wait()
+    assert not isinstance(info.value, TurnTimeoutError)
+    assert info.value.session.status == "snapshotting"
