@@ -255,6 +255,7 @@ def test_the_answer_body_carries_the_ids_the_decision_and_the_answer() -> None:
         "decision": "approve",
     }
     assert respond_body(None, "", approve=False, answer=None) == {"decision": "deny"}
+    assert respond_body("", None, approve=False, answer=None) == {"decision": "deny"}  # no empty id
     assert respond_body("q-1", None, approve=True, answer="src") == {
         "request_id": "q-1",
         "decision": "approve",
@@ -313,6 +314,10 @@ def test_the_ack_seq_is_used_only_when_it_is_an_int_after_the_mark(
     ack: dict[str, object], expected: int | None
 ) -> None:
     assert ack_seq(ack, mark=5) == expected
+
+
+def test_a_bool_ack_seq_is_not_a_seq_even_after_a_mark_of_zero() -> None:
+    assert ack_seq({"seq": True}, mark=0) is None  # True == 1 > 0, yet it names no event
 
 
 def test_data_decoding_never_raises() -> None:
