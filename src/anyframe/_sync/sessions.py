@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from ._stream import EventStream
 
 # The models are imported by the methods returning them: a process that only streams chat events
-# (`events()`, `turn()`) never imports pydantic, which keeps its memory and start-up near raw httpx's.
+# with `events()` never imports pydantic, which keeps its memory and start-up near raw httpx's (a
+# `turn()` types its payloads and reads the transcript, so it does import them).
 
 __all__ = ["Sessions"]
 
