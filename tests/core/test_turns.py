@@ -219,6 +219,20 @@ def test_an_empty_first_fragment_opens_no_paragraph() -> None:
     assert tracker.text == "x"
 
 
+def test_an_empty_fragment_left_alone_adds_no_empty_paragraph() -> None:
+    tracker: TurnTracker[str] = TurnTracker(mark=0)
+    tracker.admit(1)
+    tracker.add("assistant", text="a")
+    tracker.admit(2)
+    tracker.add("assistant", text="", delta=True)
+    assert tracker.new_text == ""
+    tracker.admit(3)
+    tracker.add("tool_result")  # closes whatever the fragment opened
+    tracker.admit(4)
+    tracker.add("assistant", text="b")
+    assert tracker.text == "a\n\nb"
+
+
 # --- pending requests ---
 
 
