@@ -279,14 +279,12 @@ def _run_turn(printer: ChatPrinter, turn: Turn, reader: Reader | None) -> TurnRe
     """
     from anyframe import APIError
 
-    from ._chatview import is_request
-
     while True:
         request = None
         with printer.following("Working"):
             for payload in turn:
                 printer.show(payload, turn.last_seq)
-                if is_request(payload) and payload is turn.pending:
+                if payload is turn.pending:  # a request of this turn, waiting for its answer
                     request = payload
                     break
         if request is None:
