@@ -485,6 +485,9 @@ def test_chat_reports_a_turn_that_timed_out_and_goes_on_with_the_next_message(
         lines[-1],
     ]
     assert lines[-1].startswith("✓ success")
+    # Only the first turn read the transcript; the second starts where the timed-out one got to.
+    reads = plane.requests.filter(method="GET", path=f"/api/sessions/{session_id}/transcript")
+    assert len(reads) == 1
 
 
 def test_chat_ctrl_c_exits_130_without_a_traceback(
