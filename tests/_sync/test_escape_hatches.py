@@ -24,7 +24,7 @@ Contracts pinned here (both flavours, through unasync):
   refuses absolute URLs, dot segments and queries in the path before sending.
 - Hooks: `on_request` / `on_response` are called once per attempt (retries counted, connection
   failures shown with `error` and no status), for stream connections too (each reconnect is the
-  next attempt, with the call's headers again); they never see a header; one that raises ends the
+  next attempt, with the call's headers again); they never see a header, and their URL is scrubbed of the client's secrets; one that raises ends the
   call with its exception (nothing sent, or no retry). `logger=` receives the DEBUG lines instead of
   the `anyframe` logger.
 """
@@ -592,3 +592,27 @@ def test_a_logger_of_ones_own_gets_the_debug_lines(
     assert not [text for name, text in lines if name.startswith("anyframe")]
     assert "s3cr3t-value" not in json.dumps(lines)
     mine.setLevel(logging.NOTSET)
+
+
+def test_hooks_see_the_url_scrubbed_of_the_clients_secrets(api: respx.MockRouter) -> None:
+    api.get(f"/api/invitations/{TOKEN_SECRET}").respond(200, json={})
+    api.get(f"/api/sessions/{SID}/events").respond(
+        200, text="id: 1\ndata: {}\n\n", headers={"content-type": "text/event-stream"}
+    )
+    requests: list[RequestInfo] = []
+    responses: list[ResponseInfo] = []
+    with AnyFrame(
+        api_key=API_KEY, base_url=BASE_URL, on_request=requests.append, on_response=responses.append
+    ) as af:
+        af.request("GET", f"/api/invitations/{TOKEN_SECRET}", params={"key": API_KEY})
+        for _ in af.sessions.events(SID, extra_query={"key": API_KEY}):
+            break
+
+    assert [(r.path, r.stream) for r in requests] == [
+        ("/api/invitations/afm_***", False),
+        (f"/api/sessions/{SID}/events", True),
+    ]
+    assert len(responses) == 2
+    shown = repr(requests) + repr(responses)
+    assert API_KEY not in shown
+    assert TOKEN_SECRET not in shown
