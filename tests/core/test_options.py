@@ -299,3 +299,15 @@ def test_layered_leaves_a_value_that_is_no_mapping_to_the_check() -> None:
     out = layered({"extra_headers": {"X-Trace": "t"}}, {"extra_headers": ["X-A"]})  # type: ignore[typeddict-item]
     with pytest.raises(InvalidArgumentError, match="extra_headers must be a dict"):
         call_options(out)
+
+
+def test_checked_options_do_not_show_header_or_body_values_in_their_repr() -> None:
+    checked = call_options(
+        {"extra_headers": {"X-Api-Token": "s3cr3t-header"}, "extra_body": {"pw": "s3cr3t-body"}}
+    )
+
+    assert checked is not None
+    assert checked.extra_headers == {"X-Api-Token": "s3cr3t-header"}
+    shown = repr(checked)
+    assert "s3cr3t-header" not in shown
+    assert "s3cr3t-body" not in shown

@@ -32,7 +32,7 @@ import math
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypedDict, TypeVar
 
 import httpx
@@ -125,7 +125,8 @@ OPTION_NAMES: tuple[str, ...] = tuple(RequestOptions.__annotations__)
 
 @dataclass(frozen=True, slots=True)
 class CallOptions:
-    """Checked per-call options (empty mappings are dropped).
+    """Checked per-call options (empty mappings are dropped). The repr leaves out the header and
+    body values, which may carry a secret (as `ClientConfig` leaves out `default_headers`).
 
     Args:
         timeout: Replaces the client's timeout for this call.
@@ -135,9 +136,9 @@ class CallOptions:
     """
 
     timeout: httpx.Timeout | None = None
-    extra_headers: Mapping[str, str] | None = None
+    extra_headers: Mapping[str, str] | None = field(default=None, repr=False)
     extra_query: Mapping[str, object] | None = None
-    extra_body: Mapping[str, object] | None = None
+    extra_body: Mapping[str, object] | None = field(default=None, repr=False)
 
 
 def check_timeout(name: str, value: object) -> httpx.Timeout:
