@@ -643,3 +643,34 @@ async def test_hooks_see_the_url_scrubbed_of_the_clients_secrets(api: respx.Mock
     shown = repr(requests) + repr(responses)
     assert API_KEY not in shown
     assert TOKEN_SECRET not in shown
+
+
+@pytest.mark.anyio
+async def test_a_stream_connection_that_fails_is_shown_and_one_a_hook_refuses_is_closed(
+    api: respx.MockRouter, sleeps: list[float]
+) -> None:
+    route = api.get(f"/api/sessions/{SID}/events")
+    route.side_effect = [
+        httpx.ConnectError("refused"),
+        httpx.Response(200, text="id: 1\ndata: {}\n\n", headers={"content-type": "text/event-stream"}),
+    ]
+    responses: list[ResponseInfo] = []
+
+    class HookError(Exception):
+        pass
+
+    def record_then_refuse(info: ResponseInfo) -> None:
+        responses.append(info)
+        if info.status_code == 200:
+            raise HookError("refused by the hook")
+
+    async with AsyncAnyFrame(api_key=API_KEY, base_url=BASE_URL, on_response=record_then_refuse) as af:
+        with pytest.raises(HookError):
+            async for _ in af.sessions.events(SID):
+                pass
+        pools = af._transport.shared.pools()
+        assert (pools.open_streams, len(af._transport.shared.open)) == (0, 0)  # its slot given back
+
+    assert [(r.attempt, r.stream, r.status_code, r.error) for r in responses] == [
+        (1, True, None, "ConnectError"), (2, True, 200, None),
+    ]  # fmt: skip
