@@ -365,6 +365,8 @@ def test_a_raw_response_parses_on_demand(af: AnyFrame, api: respx.MockRouter) ->
 
     assert raw.json() == {"id": SID}
     assert raw.request_id == "req_7"
+    assert (raw.method, raw.url, raw.attempts) == ("GET", f"{BASE_URL}/api/sessions/{SID}", 1)
+    assert raw.elapsed > 0  # the attempt's time, measured (perf_counter)
     with pytest.raises(ResponseValidationError):
         raw.parse()
 
