@@ -42,6 +42,7 @@ from anyframe._core.options import (
     client_headers,
     layered,
     merge,
+    stream_timeout,
     unknown_options,
 )
 from anyframe._core.request import ApiRequest
@@ -311,3 +312,16 @@ def test_checked_options_do_not_show_header_or_body_values_in_their_repr() -> No
     shown = repr(checked)
     assert "s3cr3t-header" not in shown
     assert "s3cr3t-body" not in shown
+
+
+def test_a_streams_timeout_takes_the_calls_with_the_stream_read_and_is_bounded_by_the_deadline() -> None:
+    client = httpx.Timeout(10.0, pool=2.0)
+    unbounded = stream_timeout(client, None, 300.0, deadline=None, now=50.0)
+    per_call = stream_timeout(client, CallOptions(timeout=httpx.Timeout(4.0)), 300.0, deadline=None, now=50.0)
+    bounded = stream_timeout(httpx.Timeout(None), None, 300.0, deadline=53.0, now=50.0)
+    past = stream_timeout(client, None, 300.0, deadline=40.0, now=50.0)
+
+    assert (unbounded.connect, unbounded.read, unbounded.write, unbounded.pool) == (10.0, 300.0, 10.0, 2.0)
+    assert (per_call.connect, per_call.read, per_call.pool) == (4.0, 300.0, 4.0)
+    assert (bounded.connect, bounded.read, bounded.write, bounded.pool) == (3.0, 3.0, 3.0, 3.0)
+    assert past.connect == past.read == 0.001  # never 0 (httpx reads 0 as "fail at once" anyway)

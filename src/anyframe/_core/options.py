@@ -60,6 +60,7 @@ __all__ = [
     "client_headers",
     "layered",
     "merge",
+    "stream_timeout",
     "unknown_options",
 ]
 
@@ -159,6 +160,26 @@ def check_timeout(name: str, value: object) -> httpx.Timeout:
             "(httpx.Timeout(None) for no timeout), got None"
         )
     return httpx.Timeout(check_seconds(name, value))
+
+
+def stream_timeout(
+    client: httpx.Timeout,
+    options: CallOptions | None,
+    read: float,
+    *,
+    deadline: float | None,
+    now: float,
+) -> httpx.Timeout:
+    """An event stream connection's timeout: the call's (its `timeout` option, else the client's)
+    with `read` (the client's `stream_read_timeout`) as its read part, each phase bounded by what
+    is left until `deadline` (a `time.monotonic()` value, with `now` the current one), if any.
+    """
+    base = client if options is None or options.timeout is None else options.timeout
+    phases = {"connect": base.connect, "read": read, "write": base.write, "pool": base.pool}
+    if deadline is not None:
+        left = max(0.001, deadline - now)
+        phases = {name: left if value is None else min(value, left) for name, value in phases.items()}
+    return httpx.Timeout(**phases)
 
 
 def unknown_options(given: Mapping[str, object]) -> list[str]:

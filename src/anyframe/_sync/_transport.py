@@ -32,7 +32,14 @@ from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo
 from .._core.jsonbody import encode_json
-from .._core.options import CallOptions, bodiless_options, call_options, client_headers, merge
+from .._core.options import (
+    CallOptions,
+    bodiless_options,
+    call_options,
+    client_headers,
+    merge,
+    stream_timeout,
+)
 from .._core.parse import parse_json, parse_model, parse_models
 from .._core.raw import RawResponse
 from .._core.request import ApiRequest, overall_timeout
@@ -560,22 +567,6 @@ class Transport:
             self, request, resume=resume, last_event_id=last_event_id, options=checked, deadline=deadline
         )
 
-    def stream_timeout(
-        self, options: CallOptions | None = None, deadline: float | None = None
-    ) -> httpx.Timeout:
-        """The call's timeout (the client's, or the per-call one) with the stream read timeout in place
-        of its read part, each phase bounded by what is left until `deadline` (a `time.monotonic()`
-        value), if any."""
-        base = self.config.timeout if options is None or options.timeout is None else options.timeout
-        phases = {
-            "connect": base.connect, "read": self.config.stream_read_timeout, "write": base.write,
-            "pool": base.pool,
-        }  # fmt: skip
-        if deadline is not None:
-            left = max(0.001, deadline - time.monotonic())
-            phases = {name: left if value is None else min(value, left) for name, value in phases.items()}
-        return httpx.Timeout(**phases)
-
     def open_stream(
         self,
         request: ApiRequest,
@@ -598,7 +589,10 @@ class Transport:
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        timeout = self.stream_timeout(options, deadline)
+        config = self.config
+        timeout = stream_timeout(
+            config.timeout, options, config.stream_read_timeout, deadline=deadline, now=time.monotonic()
+        )
         pools = self.shared.pools()
         if not pools.stream_gate.acquire(timeout.pool):
             raise APITimeoutError(
@@ -608,7 +602,6 @@ class Transport:
                 "with a higher max_streams="
             )
         pools.open_streams += 1
-        config = self.config
         started = time.perf_counter()
         built: httpx.Request | None = None
         failure: httpx.TransportError | None = None
