@@ -40,6 +40,7 @@ from anyframe._core.options import (
     check_headers,
     check_query,
     client_headers,
+    headers_over,
     layered,
     merge,
     stream_timeout,
@@ -325,3 +326,10 @@ def test_a_streams_timeout_takes_the_calls_with_the_stream_read_and_is_bounded_b
     assert (per_call.connect, per_call.read, per_call.pool) == (4.0, 300.0, 4.0)
     assert (bounded.connect, bounded.read, bounded.write, bounded.pool) == (3.0, 3.0, 3.0, 3.0)
     assert past.connect == past.read == 0.001  # never 0 (httpx reads 0 as "fail at once" anyway)
+
+
+def test_headers_over_replaces_a_name_in_any_case_and_keeps_the_rest() -> None:
+    below = {"X-A": "1", "X-B": "1"}
+
+    assert headers_over(below, {"x-b": "2", "X-C": "3"}) == {"X-A": "1", "x-b": "2", "X-C": "3"}
+    assert below == {"X-A": "1", "X-B": "1"}  # not changed

@@ -38,7 +38,7 @@ import httpx
 from .._version import __version__
 from ..exceptions import AuthError, InvalidArgumentError
 from .hooks import RequestHook, ResponseHook, check_hook
-from .options import check_headers, check_query, check_timeout
+from .options import check_headers, check_query, check_timeout, headers_over
 from .validate import check_seconds
 
 __all__ = [
@@ -305,18 +305,14 @@ def with_changes(
             if max_response_size is None
             else _positive_int("max_response_size", max_response_size)
         ),
-        default_headers=_merged(config.default_headers, check_headers("default_headers", default_headers)),
+        default_headers=headers_over(
+            config.default_headers, check_headers("default_headers", default_headers)
+        ),
         default_query={**config.default_query, **check_query("default_query", default_query)},
         on_request=config.on_request if on_request is None else on_request,
         on_response=config.on_response if on_response is None else on_response,
         logger=config.logger if logger is None else _logger(logger),
     )
-
-
-def _merged(old: Mapping[str, str], new: Mapping[str, str]) -> dict[str, str]:
-    """`new` over `old`, header names compared case-insensitively."""
-    replaced = {key.lower() for key in new}
-    return {**{k: v for k, v in old.items() if k.lower() not in replaced}, **new}
 
 
 def resolve_config(

@@ -58,6 +58,7 @@ __all__ = [
     "check_query",
     "check_timeout",
     "client_headers",
+    "headers_over",
     "layered",
     "merge",
     "stream_timeout",
@@ -319,6 +320,14 @@ def _set_header(merged: dict[str, str], key: str, value: str) -> None:
     for existing in [k for k in merged if k.lower() == lowered]:
         del merged[existing]
     merged[key] = value
+
+
+def headers_over(below: Mapping[str, str], above: Mapping[str, str]) -> dict[str, str]:
+    """`above` over `below`, header names compared case-insensitively (`with_options(default_headers=)`)."""
+    merged = dict(below)
+    for key, value in above.items():
+        _set_header(merged, key, value)
+    return merged
 
 
 def _layer(merged: dict[str, str], headers: Mapping[str, str], user_agent: str) -> None:
