@@ -58,6 +58,7 @@ __all__ = [
     "check_query",
     "check_timeout",
     "client_headers",
+    "headers_over",
     "layered",
     "merge",
     "unknown_options",
@@ -297,6 +298,14 @@ def _set_header(merged: dict[str, str], key: str, value: str) -> None:
     for existing in [k for k in merged if k.lower() == lowered]:
         del merged[existing]
     merged[key] = value
+
+
+def headers_over(base: Mapping[str, str], new: Mapping[str, str]) -> dict[str, str]:
+    """`new` over a copy of `base`: a header of `new` replaces one of the same name in any case."""
+    merged = dict(base)
+    for key, value in new.items():
+        _set_header(merged, key, value)
+    return merged
 
 
 def _layer(merged: dict[str, str], headers: Mapping[str, str], user_agent: str) -> None:
