@@ -215,11 +215,6 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
-    """A per-request timeout: seconds, or an `httpx.Timeout` (each phase seconds or `None`) as given."""
-    return check_timeout("timeout", value)
-
-
 def _logger(value: object) -> logging.Logger:
     if not isinstance(value, logging.Logger):
         raise InvalidArgumentError(
@@ -293,7 +288,7 @@ def with_changes(
     _hooks(on_request, on_response)
     return dataclasses.replace(
         config,
-        timeout=config.timeout if timeout is None else _timeout(timeout),
+        timeout=config.timeout if timeout is None else check_timeout("timeout", timeout),
         max_retries=config.max_retries if max_retries is None else _max_retries(max_retries),
         stream_read_timeout=(
             config.stream_read_timeout
@@ -353,7 +348,7 @@ def resolve_config(
     return ClientConfig(
         api_key=key,
         base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL, log),
-        timeout=_timeout(timeout),
+        timeout=check_timeout("timeout", timeout),
         max_retries=_max_retries(max_retries),
         stream_read_timeout=_stream_read_timeout(stream_read_timeout),
         log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),
