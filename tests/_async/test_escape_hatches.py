@@ -23,7 +23,7 @@ Contracts pinned here (both flavours, through unasync):
   refuses absolute URLs, dot segments and queries in the path before sending.
 - Hooks: `on_request` / `on_response` are called once per attempt (retries counted, connection
   failures shown with `error` and no status), for stream connections too (each reconnect is the
-  next attempt, with the call's headers again); they never see a header; one that raises ends the
+  next attempt, with the call's headers again); they never see a header, and their URL is scrubbed of the client's secrets; one that raises ends the
   call with its exception (nothing sent, or no retry). `logger=` receives the DEBUG lines instead of
   the `anyframe` logger.
 """
@@ -378,6 +378,8 @@ async def test_a_raw_response_parses_on_demand(af: AsyncAnyFrame, api: respx.Moc
 
     assert raw.json() == {"id": SID}
     assert raw.request_id == "req_7"
+    assert (raw.method, raw.url, raw.attempts) == ("GET", f"{BASE_URL}/api/sessions/{SID}", 1)
+    assert raw.elapsed > 0  # the attempt's time, measured (perf_counter)
     with pytest.raises(ResponseValidationError):
         raw.parse()
 
@@ -618,3 +620,59 @@ async def test_a_logger_of_ones_own_gets_the_debug_lines(
     assert not [text for name, text in lines if name.startswith("anyframe")]
     assert "s3cr3t-value" not in json.dumps(lines)
     mine.setLevel(logging.NOTSET)
+
+
+@pytest.mark.anyio
+async def test_hooks_see_the_url_scrubbed_of_the_clients_secrets(api: respx.MockRouter) -> None:
+    api.get(f"/api/invitations/{TOKEN_SECRET}").respond(200, json={})
+    api.get(f"/api/sessions/{SID}/events").respond(
+        200, text="id: 1\ndata: {}\n\n", headers={"content-type": "text/event-stream"}
+    )
+    requests: list[RequestInfo] = []
+    responses: list[ResponseInfo] = []
+    async with AsyncAnyFrame(
+        api_key=API_KEY, base_url=BASE_URL, on_request=requests.append, on_response=responses.append
+    ) as af:
+        await af.request("GET", f"/api/invitations/{TOKEN_SECRET}", params={"key": API_KEY})
+        async for _ in af.sessions.events(SID, extra_query={"key": API_KEY}):
+            break
+
+    assert [(r.path, r.stream) for r in requests] == [
+        ("/api/invitations/afm_***", False),
+        (f"/api/sessions/{SID}/events", True),
+    ]
+    assert len(responses) == 2
+    shown = repr(requests) + repr(responses)
+    assert API_KEY not in shown
+    assert TOKEN_SECRET not in shown
+
+
+@pytest.mark.anyio
+async def test_a_stream_connection_that_fails_is_shown_and_one_a_hook_refuses_is_closed(
+    api: respx.MockRouter, sleeps: list[float]
+) -> None:
+    route = api.get(f"/api/sessions/{SID}/events")
+    route.side_effect = [
+        httpx.ConnectError("refused"),
+        httpx.Response(200, text="id: 1\ndata: {}\n\n", headers={"content-type": "text/event-stream"}),
+    ]
+    responses: list[ResponseInfo] = []
+
+    class HookError(Exception):
+        pass
+
+    def record_then_refuse(info: ResponseInfo) -> None:
+        responses.append(info)
+        if info.status_code == 200:
+            raise HookError("refused by the hook")
+
+    async with AsyncAnyFrame(api_key=API_KEY, base_url=BASE_URL, on_response=record_then_refuse) as af:
+        with pytest.raises(HookError):
+            async for _ in af.sessions.events(SID):
+                pass
+        pools = af._transport.shared.pools()
+        assert (pools.open_streams, len(af._transport.shared.open)) == (0, 0)  # its slot given back
+
+    assert [(r.attempt, r.stream, r.status_code, r.error) for r in responses] == [
+        (1, True, None, "ConnectError"), (2, True, 200, None),
+    ]  # fmt: skip

@@ -13,7 +13,8 @@ Contracts pinned here:
   (exit 0), and `--until-result` then exits 1;
 - `send` without `--wait` sends and says how to follow the reply (`--json`: the ack and the turn's
   high-water mark); `send --wait` prints only the reply, streamed text whole, and exits 0 on a success, 1
-  on an error result, 1 after `--timeout` (with where to follow on), 1 when the session is not running (with the
+  on an error result, 1 after `--timeout` (with where to follow on; text streamed before it printed once,
+  its line ended), 1 when the session is not running (with the
   `resume` command to run, or, while it boots, to send once it runs);
   `--json` lines end with a `turn` summary; `TEXT` `-` reads standard input; an empty message is a usage
   error; a request is left to another client when standard input is not a terminal;
@@ -343,6 +344,22 @@ def test_send_wait_times_out_with_exit_1_and_where_to_follow_on(cli: Cli, sessio
     assert "Traceback" not in result.err
 
 
+def test_a_turn_that_times_out_mid_stream_prints_the_streamed_text_once(
+    cli: Cli, plane: LocalControlPlane, session_id: str
+) -> None:
+    # The stream stalls after the user message and two fragments: the turn times out mid-sentence.
+    plane.faults.stall_stream(path="/api/sessions/*/events", after=3, seconds=3)
+    sent = cli("sessions", "send", session_id, "please stream", "--wait", "--timeout", "1")
+    assert sent.code == 1
+    assert "did not end within 1.0 s" in sent.err
+    assert sent.out == "Sure, working on it:\n"  # its line ended, not printed a second time
+    plane.faults.stall_stream(path="/api/sessions/*/events", after=3, seconds=3)
+    chatted = cli("sessions", "chat", session_id, "--timeout", "1", input="stream again\n")
+    assert chatted.code == 0, chatted.err
+    assert chatted.out.splitlines()[-1] == "Sure, working on it:"
+    assert chatted.out.count("Sure, working on it:") == 1
+
+
 def test_send_reads_the_message_from_stdin_and_refuses_an_empty_one(
     cli: Cli, plane: LocalControlPlane, session_id: str
 ) -> None:
@@ -468,6 +485,9 @@ def test_chat_reports_a_turn_that_timed_out_and_goes_on_with_the_next_message(
         lines[-1],
     ]
     assert lines[-1].startswith("✓ success")
+    # Only the first turn read the transcript; the second starts where the timed-out one got to.
+    reads = plane.requests.filter(method="GET", path=f"/api/sessions/{session_id}/transcript")
+    assert len(reads) == 1
 
 
 def test_chat_ctrl_c_exits_130_without_a_traceback(

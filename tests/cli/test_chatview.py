@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from anyframe import ChatPayload, parse_chat_payload
+from anyframe import ChatPayload, PermissionRequestPayload, parse_chat_payload
 from anyframe._cli._chatview import (
     ChatView,
     Piece,
@@ -207,6 +207,12 @@ def test_a_request_that_did_not_fit_its_model_is_still_a_request() -> None:
     assert _lines(ChatView(), odd)[0].startswith("? permission_request: ")
     named = _p(type="permission_request", tool_name="Bash", input="not an object")
     assert _lines(ChatView(), named) == ["? permission requested: Bash()"]
+    long = {"command": "x" * 200}
+    unfit = _p(type="permission_request", tool_name="Bash", input=long, request_id=5)
+    assert type(unfit).__name__ == "UnknownChatPayload"
+    fitted = _p(type="permission_request", tool_name="Bash", input=long)
+    assert isinstance(fitted, PermissionRequestPayload)
+    assert _lines(ChatView(), unfit) == [f"? permission requested: {fitted.summary}"]  # the SDK's summary
     asked = _p(type="ask_user_question", question=["not", "text"])
     assert _lines(ChatView(), asked)[0].startswith("? ask_user_question: ")
     loose = _p(type="ask_user_question", question="Why?", request_id=5)

@@ -40,8 +40,10 @@ from anyframe._core.options import (
     check_headers,
     check_query,
     client_headers,
+    headers_over,
     layered,
     merge,
+    stream_timeout,
     unknown_options,
 )
 from anyframe._core.request import ApiRequest
@@ -299,3 +301,35 @@ def test_layered_leaves_a_value_that_is_no_mapping_to_the_check() -> None:
     out = layered({"extra_headers": {"X-Trace": "t"}}, {"extra_headers": ["X-A"]})  # type: ignore[typeddict-item]
     with pytest.raises(InvalidArgumentError, match="extra_headers must be a dict"):
         call_options(out)
+
+
+def test_checked_options_do_not_show_header_or_body_values_in_their_repr() -> None:
+    checked = call_options(
+        {"extra_headers": {"X-Api-Token": "s3cr3t-header"}, "extra_body": {"pw": "s3cr3t-body"}}
+    )
+
+    assert checked is not None
+    assert checked.extra_headers == {"X-Api-Token": "s3cr3t-header"}
+    shown = repr(checked)
+    assert "s3cr3t-header" not in shown
+    assert "s3cr3t-body" not in shown
+
+
+def test_a_streams_timeout_takes_the_calls_with_the_stream_read_and_is_bounded_by_the_deadline() -> None:
+    client = httpx.Timeout(10.0, pool=2.0)
+    unbounded = stream_timeout(client, None, 300.0, deadline=None, now=50.0)
+    per_call = stream_timeout(client, CallOptions(timeout=httpx.Timeout(4.0)), 300.0, deadline=None, now=50.0)
+    bounded = stream_timeout(httpx.Timeout(None), None, 300.0, deadline=53.0, now=50.0)
+    past = stream_timeout(client, None, 300.0, deadline=40.0, now=50.0)
+
+    assert (unbounded.connect, unbounded.read, unbounded.write, unbounded.pool) == (10.0, 300.0, 10.0, 2.0)
+    assert (per_call.connect, per_call.read, per_call.pool) == (4.0, 300.0, 4.0)
+    assert (bounded.connect, bounded.read, bounded.write, bounded.pool) == (3.0, 3.0, 3.0, 3.0)
+    assert past.connect == past.read == 0.001  # never 0 (httpx reads 0 as "fail at once" anyway)
+
+
+def test_headers_over_replaces_a_name_in_any_case_and_keeps_the_rest() -> None:
+    below = {"X-A": "1", "X-B": "1"}
+
+    assert headers_over(below, {"x-b": "2", "X-C": "3"}) == {"X-A": "1", "x-b": "2", "X-C": "3"}
+    assert below == {"X-A": "1", "X-B": "1"}  # not changed

@@ -12,7 +12,9 @@ the new stop):
   `Connection: close`, the read timeout (idle, or a request cut short: 408), the connection bound (503),
   a client that reset the connection mid-stream, a revoked token, or the stop (idle keep-alive and open
   streams alike);
-- a stream to a client that stopped reading is cut after half of `close`'s timeout: stopping never hangs.
+- a stream to a client that stopped reading is cut after half of `close`'s timeout: stopping never hangs;
+- a keep-alive connection whose answer ends after the stop began is closed, not kept waiting for a next
+  request until the cut.
 """
 
 from __future__ import annotations
@@ -162,6 +164,27 @@ def test_stop_cuts_a_stream_to_a_client_that_stopped_reading() -> None:
         running.stop(2.0)  # one second for the answer to end by itself, then it is cut
         assert time.monotonic() - started < 4.0
     assert set(threading.enumerate()) <= threads
+
+
+def test_stop_closes_a_keep_alive_connection_whose_stream_ended_at_the_stop() -> None:
+    # The stream was being answered when the stop came, so the stop let it finish; the connection
+    # must then close instead of waiting for a next request until the stop cuts what is left.
+    def until_stop() -> Iterator[Frames]:
+        yield [b"data: first\n\n"]
+        running.closing.wait(10)  # the stream ends only once the stop has reached the server's close
+        time.sleep(0.2)
+
+    running = _Running(_App(until_stop))
+    with socket.create_connection(("127.0.0.1", running.server.server_port), timeout=5) as sock:
+        sock.sendall(b"GET /stream HTTP/1.1\r\nHost: x\r\n\r\n")  # HTTP/1.1: keep-alive
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        stopper = threading.Thread(target=running.stop, args=(40.0,))  # the cut would come after 20 s
+        stopper.start()
+        sock.settimeout(10)  # far less than the 20 s before the cut
+        body = _read_to_end(sock)  # TimeoutError if the connection waits for a next request
+        stopper.join(10)
+        assert not stopper.is_alive()
+    assert body.endswith(b"0\r\n\r\n")
 
 
 # -- the plane ---------------------------------------------------------------------------------------------

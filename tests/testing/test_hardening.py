@@ -22,6 +22,7 @@ Contracts pinned (issue 13, items 9-13; each test fails on the plane before thes
 from __future__ import annotations
 
 import contextlib
+import logging
 import select
 import socket
 import threading
@@ -247,6 +248,27 @@ def test_the_urls_the_plane_hands_out_work_without_the_token(
     response = httpx.get(forged)
     assert response.status_code == 403
     assert "log_url" in response.json()["detail"]
+
+
+def test_the_request_log_leaves_out_the_secrets_in_query_strings(
+    plane: LocalControlPlane, api: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A signed log URL's `sig` and an OAuth `state` are credentials: the debug request log shows the
+    # method, the path and the status, never the query string.
+    agent = make_agent(api)
+    build = api.post(f"/api/agents/{agent['id']}/build", json={"force": False}).json()
+    authorize = api.post("/api/connectors/catalog/linear/oauth").json()["authorize_url"]
+    log_url = api.get(f"/api/agents/{agent['id']}/builds/{build['build_id']}/log_url").json()["url"]
+    with caplog.at_level(logging.DEBUG, logger="anyframe.testing"):
+        assert httpx.get(authorize).status_code == 200
+        assert httpx.get(log_url).status_code == 200
+    state = authorize.split("state=", 1)[1]
+    sig = log_url.split("sig=", 1)[1]
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert state not in logged
+    assert sig not in logged
+    assert f"GET /_plane/logs/{build['build_id']} 200" in logged
+    assert "GET /_plane/oauth/authorize 200" in logged
 
 
 # -- item 12: slow clients and the connection bound -----------------------------------------------------

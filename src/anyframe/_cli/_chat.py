@@ -140,8 +140,9 @@ class ChatPrinter:
         """A live display (spinner, elapsed time, the text being streamed) while a reply comes in.
 
         Nothing live without a live terminal, or with `--json`. A paragraph still streaming when the
-        block ends stays on screen; the next line continues it, or a new line starts if the block
-        ends with an error or Ctrl-C (so that the error line stands on its own).
+        block ends stays on screen; the next line continues it, or, if the block ends with an error
+        or Ctrl-C, the paragraph is closed where it broke off (its line ended, so that the error line
+        stands on its own, and not printed again).
         """
         try:
             if not self.out.live or self._live is not None:
@@ -150,9 +151,7 @@ class ChatPrinter:
                 with self._live_display(status):
                     yield
         except BaseException:
-            if self._inline:
-                self._inline = False
-                self._write_inline("\n")
+            self.end()
             raise
 
     @contextmanager
@@ -279,14 +278,12 @@ def _run_turn(printer: ChatPrinter, turn: Turn, reader: Reader | None) -> TurnRe
     """
     from anyframe import APIError
 
-    from ._chatview import is_request
-
     while True:
         request = None
         with printer.following("Working"):
             for payload in turn:
                 printer.show(payload, turn.last_seq)
-                if is_request(payload) and payload is turn.pending:
+                if payload is turn.pending:  # a request of this turn, waiting for its answer
                     request = payload
                     break
         if request is None:
@@ -437,7 +434,6 @@ def send(app: App, session_id: str, text: str, wait: bool, timeout: float) -> in
         try:
             result = _run_turn(printer, turn, reader)
         except TurnTimeoutError as exc:
-            printer.end()
             follow = _tail_command(session_id, exc.last_seq)
             raise click.ClickException(f"{' '.join(str(exc).split())} (follow it with '{follow}')") from exc
         except _Left:
@@ -485,7 +481,6 @@ def chat(app: App, session_id: str, timeout: float) -> int:
             try:
                 result = _run_turn(printer, turn, reader)
             except TurnTimeoutError as exc:
-                printer.end()
                 out.note(f"error: {' '.join(str(exc).split())}")
                 since = exc.last_seq
                 continue

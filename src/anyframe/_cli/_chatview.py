@@ -56,7 +56,6 @@ PieceKind = Literal["line", "fragment", "close"]
 REQUEST_TYPES = frozenset({"permission_request", "ask_user_question"})
 """Payload types by which the agent waits for an answer."""
 
-_SUMMARY_LIMIT = 120
 _YES = frozenset({"y", "yes"})
 _NO = frozenset({"n", "no"})
 
@@ -111,13 +110,6 @@ def is_request(payload: ChatPayload) -> bool:
     return payload.type in REQUEST_TYPES
 
 
-def _summary(name: str, arguments: object) -> str:
-    """A tool call on one line, `Bash(command=ls -la)`, at most 120 characters."""
-    inner = ", ".join(f"{k}={v}" for k, v in arguments.items()) if isinstance(arguments, dict) else ""
-    text = " ".join(f"{name}({inner})".split())
-    return text if len(text) <= _SUMMARY_LIMIT else text[: _SUMMARY_LIMIT - 1] + "…"
-
-
 def question_options(payload: ChatPayload) -> list[str]:
     """The answers a question offers (its `options`, when it sent a list of strings)."""
     options = getattr(payload, "options", None)
@@ -135,8 +127,12 @@ def _request_text(payload: ChatPayload) -> str:
         return f"question: {payload.question}{choices}"
     extra = payload.model_extra or {}  # a request that did not fit its model: show what it has
     name = extra.get("tool_name")
-    if isinstance(name, str):
-        return f"permission requested: {_summary(name, extra.get('input'))}"
+    if isinstance(name, str):  # summed up by the model's own `summary`, with the arguments it could read
+        arguments = extra.get("input")
+        fitted = PermissionRequestPayload.model_construct(
+            tool_name=name, input=arguments if isinstance(arguments, dict) else {}
+        )
+        return f"permission requested: {fitted.summary}"
     question = extra.get("question")
     if isinstance(question, str):
         return f"question: {question}"

@@ -38,7 +38,7 @@ import httpx
 from .._version import __version__
 from ..exceptions import AuthError, InvalidArgumentError
 from .hooks import RequestHook, ResponseHook, check_hook
-from .options import check_headers, check_query, check_timeout
+from .options import check_headers, check_query, check_timeout, headers_over
 from .validate import check_seconds
 
 __all__ = [
@@ -215,11 +215,6 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
-    """A per-request timeout: seconds, or an `httpx.Timeout` (each phase seconds or `None`) as given."""
-    return check_timeout("timeout", value)
-
-
 def _logger(value: object) -> logging.Logger:
     if not isinstance(value, logging.Logger):
         raise InvalidArgumentError(
@@ -293,7 +288,7 @@ def with_changes(
     _hooks(on_request, on_response)
     return dataclasses.replace(
         config,
-        timeout=config.timeout if timeout is None else _timeout(timeout),
+        timeout=config.timeout if timeout is None else check_timeout("timeout", timeout),
         max_retries=config.max_retries if max_retries is None else _max_retries(max_retries),
         stream_read_timeout=(
             config.stream_read_timeout
@@ -305,18 +300,14 @@ def with_changes(
             if max_response_size is None
             else _positive_int("max_response_size", max_response_size)
         ),
-        default_headers=_merged(config.default_headers, check_headers("default_headers", default_headers)),
+        default_headers=headers_over(
+            config.default_headers, check_headers("default_headers", default_headers)
+        ),
         default_query={**config.default_query, **check_query("default_query", default_query)},
         on_request=config.on_request if on_request is None else on_request,
         on_response=config.on_response if on_response is None else on_response,
         logger=config.logger if logger is None else _logger(logger),
     )
-
-
-def _merged(old: Mapping[str, str], new: Mapping[str, str]) -> dict[str, str]:
-    """`new` over `old`, header names compared case-insensitively."""
-    replaced = {key.lower() for key in new}
-    return {**{k: v for k, v in old.items() if k.lower() not in replaced}, **new}
 
 
 def resolve_config(
@@ -357,7 +348,7 @@ def resolve_config(
     return ClientConfig(
         api_key=key,
         base_url=_base_url(_setting(BASE_URL_ENV, base_url, environ, dotenv) or DEFAULT_BASE_URL, log),
-        timeout=_timeout(timeout),
+        timeout=check_timeout("timeout", timeout),
         max_retries=_max_retries(max_retries),
         stream_read_timeout=_stream_read_timeout(stream_read_timeout),
         log_level=_setting(LOG_LEVEL_ENV, None, environ, dotenv),

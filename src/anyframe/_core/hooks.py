@@ -2,8 +2,9 @@
 
 `on_request` is called before each attempt of a call and before each connection of an event stream
 (its reconnects included), `on_response` once that attempt has an answer or has failed. Both get a
-frozen view built here from plain values: method, URL, attempt number, status, elapsed time, the
-server's request id. Never a header (the API key travels in one), never a body.
+frozen view built here from plain values: method, URL (scrubbed of the client's secrets, as its
+error messages are), attempt number, status, elapsed time, the server's request id. Never a header
+(the API key travels in one), never a body.
 
 A hook that raises stops the call with its own exception, unchanged: the request is not sent (from
 `on_request`), or the answer is dropped and not retried (from `on_response`). Hooks run in the

@@ -32,7 +32,7 @@ import math
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypedDict, TypeVar
 
 import httpx
@@ -58,8 +58,10 @@ __all__ = [
     "check_query",
     "check_timeout",
     "client_headers",
+    "headers_over",
     "layered",
     "merge",
+    "stream_timeout",
     "unknown_options",
 ]
 
@@ -125,7 +127,8 @@ OPTION_NAMES: tuple[str, ...] = tuple(RequestOptions.__annotations__)
 
 @dataclass(frozen=True, slots=True)
 class CallOptions:
-    """Checked per-call options (empty mappings are dropped).
+    """Checked per-call options (empty mappings are dropped). The repr leaves out the header and
+    body values, which may carry a secret (as `ClientConfig` leaves out `default_headers`).
 
     Args:
         timeout: Replaces the client's timeout for this call.
@@ -135,9 +138,9 @@ class CallOptions:
     """
 
     timeout: httpx.Timeout | None = None
-    extra_headers: Mapping[str, str] | None = None
+    extra_headers: Mapping[str, str] | None = field(default=None, repr=False)
     extra_query: Mapping[str, object] | None = None
-    extra_body: Mapping[str, object] | None = None
+    extra_body: Mapping[str, object] | None = field(default=None, repr=False)
 
 
 def check_timeout(name: str, value: object) -> httpx.Timeout:
@@ -158,6 +161,26 @@ def check_timeout(name: str, value: object) -> httpx.Timeout:
             "(httpx.Timeout(None) for no timeout), got None"
         )
     return httpx.Timeout(check_seconds(name, value))
+
+
+def stream_timeout(
+    client: httpx.Timeout,
+    options: CallOptions | None,
+    read: float,
+    *,
+    deadline: float | None,
+    now: float,
+) -> httpx.Timeout:
+    """An event stream connection's timeout: the call's (its `timeout` option, else the client's)
+    with `read` (the client's `stream_read_timeout`) as its read part, each phase bounded by what
+    is left until `deadline` (a `time.monotonic()` value, with `now` the current one), if any.
+    """
+    base = client if options is None or options.timeout is None else options.timeout
+    phases = {"connect": base.connect, "read": read, "write": base.write, "pool": base.pool}
+    if deadline is not None:
+        left = max(0.001, deadline - now)
+        phases = {name: left if value is None else min(value, left) for name, value in phases.items()}
+    return httpx.Timeout(**phases)
 
 
 def unknown_options(given: Mapping[str, object]) -> list[str]:
@@ -297,6 +320,14 @@ def _set_header(merged: dict[str, str], key: str, value: str) -> None:
     for existing in [k for k in merged if k.lower() == lowered]:
         del merged[existing]
     merged[key] = value
+
+
+def headers_over(below: Mapping[str, str], above: Mapping[str, str]) -> dict[str, str]:
+    """`above` over `below`, header names compared case-insensitively (`with_options(default_headers=)`)."""
+    merged = dict(below)
+    for key, value in above.items():
+        _set_header(merged, key, value)
+    return merged
 
 
 def _layer(merged: dict[str, str], headers: Mapping[str, str], user_agent: str) -> None:

@@ -32,7 +32,14 @@ from .._core.config import USER_AGENT, ClientConfig
 from .._core.errors import error_from_response, response_invalid, translate_errors, undecodable
 from .._core.hooks import RequestInfo, ResponseInfo
 from .._core.jsonbody import encode_json
-from .._core.options import CallOptions, bodiless_options, call_options, client_headers, merge
+from .._core.options import (
+    CallOptions,
+    bodiless_options,
+    call_options,
+    client_headers,
+    merge,
+    stream_timeout,
+)
 from .._core.parse import parse_json, parse_model, parse_models
 from .._core.raw import RawResponse
 from .._core.request import ApiRequest, overall_timeout
@@ -392,7 +399,7 @@ class Transport:
         attempt = 0
         while True:
             if config.on_request is not None:
-                config.on_request(_request_info(built, attempt + 1, stream=False))
+                config.on_request(_request_info(built, attempt + 1, self.secrets, stream=False))
             started = time.perf_counter()
             failure: httpx.TransportError | None = None
             try:
@@ -409,7 +416,9 @@ class Transport:
             if failure is not None:
                 # Outside the `except`: a hook raising here must not carry the unscrubbed httpx error.
                 if config.on_response is not None:
-                    config.on_response(_response_info(built, attempt + 1, elapsed, error=failure))
+                    config.on_response(
+                        _response_info(built, attempt + 1, elapsed, self.secrets, error=failure)
+                    )
                 delay = retry_delay_for_exception(built.method, failure, attempt, config.max_retries)
                 if log.isEnabledFor(logging.DEBUG):
                     log.debug(
@@ -424,7 +433,7 @@ class Transport:
                 continue
             status = answer.status_code
             if config.on_response is not None:
-                config.on_response(_response_info(built, attempt + 1, elapsed, answer=answer))
+                config.on_response(_response_info(built, attempt + 1, elapsed, self.secrets, answer=answer))
             # Log lines are built only when someone listens: the arguments (URL path, a header
             # lookup) cost more than the rest of the SDK's own per-call work.
             if log.isEnabledFor(logging.DEBUG):
@@ -558,22 +567,6 @@ class Transport:
             self, request, resume=resume, last_event_id=last_event_id, options=checked, deadline=deadline
         )
 
-    def stream_timeout(
-        self, options: CallOptions | None = None, deadline: float | None = None
-    ) -> httpx.Timeout:
-        """The call's timeout (the client's, or the per-call one) with the stream read timeout in place
-        of its read part, each phase bounded by what is left until `deadline` (a `time.monotonic()`
-        value), if any."""
-        base = self.config.timeout if options is None or options.timeout is None else options.timeout
-        phases = {
-            "connect": base.connect, "read": self.config.stream_read_timeout, "write": base.write,
-            "pool": base.pool,
-        }  # fmt: skip
-        if deadline is not None:
-            left = max(0.001, deadline - time.monotonic())
-            phases = {name: left if value is None else min(value, left) for name, value in phases.items()}
-        return httpx.Timeout(**phases)
-
     def open_stream(
         self,
         request: ApiRequest,
@@ -596,7 +589,10 @@ class Transport:
             ClientClosedError: The client is closed.
         """
         self.check_open()
-        timeout = self.stream_timeout(options, deadline)
+        config = self.config
+        timeout = stream_timeout(
+            config.timeout, options, config.stream_read_timeout, deadline=deadline, now=time.monotonic()
+        )
         pools = self.shared.pools()
         if not pools.stream_gate.acquire(timeout.pool):
             raise APITimeoutError(
@@ -606,14 +602,13 @@ class Transport:
                 "with a higher max_streams="
             )
         pools.open_streams += 1
-        config = self.config
         started = time.perf_counter()
         built: httpx.Request | None = None
         failure: httpx.TransportError | None = None
         try:
             built = self.build(request, options, timeout, headers)
             if config.on_request is not None:
-                config.on_request(_request_info(built, attempt, stream=True))
+                config.on_request(_request_info(built, attempt, self.secrets, stream=True))
             started = time.perf_counter()
             try:
                 response = pools.streams.send(built, stream=True)
@@ -630,18 +625,17 @@ class Transport:
             pools.stream_gate.release()
             if config.on_response is not None:  # outside the `except`: see `send`
                 elapsed = time.perf_counter() - started
-                config.on_response(_response_info(built, attempt, elapsed, error=failure, stream=True))
+                config.on_response(
+                    _response_info(built, attempt, elapsed, self.secrets, error=failure, stream=True)
+                )
             raise failure
         connection = StreamConnection(response, pools)
         self.shared.open.add(connection)
         if self.shared.closing.is_set():  # closed while connecting: end it like the others
             shutdown(response)
         if config.on_response is not None:
-            info = ResponseInfo(
-                method=built.method, url=str(built.url), path=built.url.path, attempt=attempt, stream=True,
-                status_code=response.status_code, elapsed=time.perf_counter() - started,
-                request_id=response.headers.get("x-request-id"),
-            )  # fmt: skip
+            elapsed = time.perf_counter() - started
+            info = _response_info(built, attempt, elapsed, self.secrets, answer=response, stream=True)
             try:
                 config.on_response(info)
             except BaseException:
@@ -714,23 +708,27 @@ def _nothing(answer: Answer) -> None:
     """The result of a call whose answer carries no body."""
 
 
-def _request_info(request: httpx.Request, attempt: int, *, stream: bool) -> RequestInfo:
+def _request_info(request: httpx.Request, attempt: int, secrets: Secrets, *, stream: bool) -> RequestInfo:
+    # The URL scrubbed of the client's secrets: a path or query may carry a token (hooks log it).
     return RequestInfo(
-        method=request.method, url=str(request.url), path=request.url.path, attempt=attempt, stream=stream
-    )
+        method=request.method, url=secrets.text(str(request.url)), path=secrets.text(request.url.path),
+        attempt=attempt, stream=stream,
+    )  # fmt: skip
 
 
 def _response_info(
     request: httpx.Request,
     attempt: int,
     elapsed: float,
+    secrets: Secrets,
     *,
-    answer: Answer | None = None,
+    answer: Answer | httpx.Response | None = None,
     error: BaseException | None = None,
     stream: bool = False,
 ) -> ResponseInfo:
     return ResponseInfo(
-        method=request.method, url=str(request.url), path=request.url.path, attempt=attempt, stream=stream,
+        method=request.method, url=secrets.text(str(request.url)), path=secrets.text(request.url.path),
+        attempt=attempt, stream=stream,
         status_code=None if answer is None else answer.status_code, elapsed=elapsed,
         request_id=None if answer is None else answer.headers.get("x-request-id"),
         error=None if error is None else type(error).__name__,

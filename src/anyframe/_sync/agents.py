@@ -41,12 +41,7 @@ _CHECKS: dict[str, Callable[[Any], object]] = {
 
 class Agents(Resource):
     """Agents: a repo, a runtime, prompts, commands and capabilities, built into an image that
-    sessions boot from.
-
-    Attributes:
-        skills: The agent's Claude Code skills.
-        mcps: The agent's own MCP servers.
-        connectors: Per-agent toggles of your user-level connectors.
+    sessions boot from. Skills, MCPs and connector toggles hang off it: `skills`, `mcps`, `connectors`.
     """
 
     @cached_property

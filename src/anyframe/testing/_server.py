@@ -343,6 +343,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         logger.debug("%s - %s", self.address_string(), format % args)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # The path without its query: a signed log URL's `sig` and an OAuth `state` are secrets.
+        path = self.path.split("?", 1)[0] if self.command else "-"
+        logger.debug("%s - %s %s %s", self.address_string(), self.command or "-", path, code)
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Malformed request lines, 414s and unknown methods: JSON like everything else, then close.
         self.close_connection = True
