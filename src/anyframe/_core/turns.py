@@ -26,8 +26,8 @@ event closes the paragraph, so the next fragment starts a new one.
 
 **Pending requests.** A `permission_request` or `ask_user_question` is pending from its arrival until
 it is answered through the turn, or until an event shows the agent went on (a `permission_response`,
-a `tool_result`, an assistant message, an `_error`, the `result`); another request replaces it, and
-an event of a type this SDK does not know leaves it pending.
+a `tool_result`, an assistant message, a `user_message`, an `_error`, the `result`); another request
+replaces it, and an event of a type this SDK does not know leaves it pending.
 """
 
 from __future__ import annotations
